@@ -1,0 +1,76 @@
+package dev.pillar.storage.application.object;
+
+import dev.pillar.storage.domain.failure.TooLarge;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Passes an upload through while counting it against a limit and computing its MD5 (the ETag):
+ * the stream fails with {@link TooLarge} the moment the limit is passed, so an oversized upload is
+ * cut off early instead of being stored first and refused later.
+ */
+final class MeteredInputStream extends FilterInputStream {
+    private final long limit;
+    private final MessageDigest md5;
+    private long count;
+
+    MeteredInputStream(InputStream in, long limit) {
+        super(in);
+        this.limit = limit;
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides MD5", e);
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            account(1);
+            md5.update((byte) b);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+            account(n);
+            md5.update(buffer, offset, n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) {
+        throw new UnsupportedOperationException("an upload is read in full");
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    long count() {
+        return count;
+    }
+
+    String md5Hex() {
+        return HexFormat.of().formatHex(md5.digest());
+    }
+
+    private void account(int n) {
+        count += n;
+        if (count > limit) {
+            throw new TooLarge();
+        }
+    }
+}

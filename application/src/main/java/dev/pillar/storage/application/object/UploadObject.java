@@ -1,0 +1,115 @@
+package dev.pillar.storage.application.object;
+
+import dev.pillar.storage.application.StorageSettings;
+import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.BlobKey;
+import dev.pillar.storage.application.port.Clock;
+import dev.pillar.storage.application.port.IdGenerator;
+import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.domain.bucket.Bucket;
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.AccessDenied;
+import dev.pillar.storage.domain.failure.AlreadyExists;
+import dev.pillar.storage.domain.failure.NotFound;
+import dev.pillar.storage.domain.failure.Resource;
+import dev.pillar.storage.domain.object.ByteSize;
+import dev.pillar.storage.domain.object.CacheControl;
+import dev.pillar.storage.domain.object.MimeType;
+import dev.pillar.storage.domain.object.ObjectContent;
+import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
+import dev.pillar.storage.domain.object.UserMetadata;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Use case: store an object's bytes and make them visible under its name.
+ *
+ * <p>The bytes go to a new version key first; only then does one transaction, acting as the
+ * caller, insert or switch the row (row-level security decides); the replaced version's bytes
+ * are removed after the commit. Readers therefore see the old object or the new one, never a
+ * mix, and a refused or failed upload leaves neither a row nor bytes behind.
+ */
+public final class UploadObject {
+    private static final int ATTEMPTS = 3;
+    private final MetadataStore metadata;
+    private final ObjectStore store;
+    private final BlobCleaner cleaner;
+    private final StorageSettings settings;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public UploadObject(MetadataStore metadata, ObjectStore store, BlobCleaner cleaner, StorageSettings settings,
+                        IdGenerator ids, Clock clock) {
+        this.metadata = metadata;
+        this.store = store;
+        this.cleaner = cleaner;
+        this.settings = settings;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public StoredObject upload(Command command) {
+        Bucket bucket = metadata.inTransaction(Caller.system(), repos -> repos.buckets().find(command.bucketId()))
+                .orElseThrow(() -> new NotFound(Resource.BUCKET));
+        bucket.admitContentType(command.contentType());
+        ByteSize limit = bucket.uploadLimit(settings.globalFileSizeLimit());
+        command.declaredLength().ifPresent(length -> bucket.admitSize(ByteSize.of(length), settings.globalFileSizeLimit()));
+
+        String version = ids.newId().toString();
+        BlobKey key = new BlobKey(settings.projectRef(), command.bucketId(), command.name(), version);
+        MeteredInputStream metered = new MeteredInputStream(command.content(), limit.bytes());
+        store.write(key, metered);
+
+        ObjectContent content = new ObjectContent(ByteSize.of(metered.count()), command.contentType(),
+                command.cacheControl(), metered.md5Hex());
+        StoredObject candidate = StoredObject.create(ids.newId(), command.bucketId(), command.name(),
+                command.caller().subject(), version, content, command.userMetadata(), clock.now());
+        Optional<StoredObject> replaced;
+        try {
+            replaced = commitRow(command, candidate);
+        } catch (RuntimeException e) {
+            cleaner.deleteBlob(key);
+            throw e;
+        }
+        replaced.ifPresent(old -> cleaner.deleteBlob(cleaner.keyOf(old)));
+        return replaced.map(old -> old.replacedBy(candidate)).orElse(candidate);
+    }
+
+    /** Inserts the row, or switches the existing one when upserting; returns the version it replaced. */
+    private Optional<StoredObject> commitRow(Command command, StoredObject candidate) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return metadata.inTransaction(command.caller(), repos -> {
+                    Optional<StoredObject> existing = repos.objects().findForUpdate(candidate.bucketId(), candidate.name());
+                    if (existing.isEmpty()) {
+                        repos.objects().insert(candidate);
+                        return Optional.<StoredObject>empty();
+                    }
+                    if (!command.upsert()) {
+                        throw new AlreadyExists(Resource.OBJECT);
+                    }
+                    repos.objects().update(existing.get().replacedBy(candidate));
+                    return existing;
+                });
+            } catch (AlreadyExists e) {
+                // A concurrent upload inserted the row between our look-up and our insert: look again.
+                if (!command.upsert()) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new AccessDenied("new row violates row-level security policy");
+                }
+            }
+        }
+    }
+
+    /** One upload: where, what, how, and the body to stream. */
+    public record Command(Caller caller, BucketId bucketId, ObjectName name, boolean upsert, MimeType contentType,
+                          CacheControl cacheControl, UserMetadata userMetadata, OptionalLong declaredLength,
+                          InputStream content) {
+    }
+}

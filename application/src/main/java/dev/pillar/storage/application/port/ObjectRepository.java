@@ -1,0 +1,36 @@
+package dev.pillar.storage.application.port;
+
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: object rows, as visible to the transaction's caller. */
+public interface ObjectRepository {
+
+    Optional<StoredObject> find(BucketId bucketId, ObjectName name);
+
+    /** Like {@link #find}, and locks the row until the transaction ends. */
+    Optional<StoredObject> findForUpdate(BucketId bucketId, ObjectName name);
+
+    /**
+     * Adds a row: {@code AlreadyExists} if the name is taken, {@code NotFound(BUCKET)} if the bucket
+     * is gone, {@code AccessDenied} if a policy refuses.
+     */
+    void insert(StoredObject object);
+
+    /** Switches an existing row to new content; {@code AccessDenied} if a policy refuses. */
+    void update(StoredObject object);
+
+    /** Removes the named rows the caller may remove; returns those removed. */
+    List<StoredObject> delete(BucketId bucketId, Collection<ObjectName> names);
+
+    /** Removes up to {@code limit} rows of a bucket; returns those removed (empty once none are left). */
+    List<StoredObject> deleteSome(BucketId bucketId, int limit);
+
+    /** One level of the bucket's tree under a prefix: objects and sub-folders, Supabase style. */
+    List<ListedEntry> list(BucketId bucketId, ObjectListQuery query);
+}

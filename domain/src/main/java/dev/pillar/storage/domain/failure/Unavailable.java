@@ -1,0 +1,18 @@
+package dev.pillar.storage.domain.failure;
+
+/** A backing service (database or object store) cannot serve the request right now. */
+public final class Unavailable extends StorageFailure {
+    /** Which backing service failed, for the catalogue code. */
+    public enum Service { DATABASE, OBJECT_STORE }
+
+    private final Service service;
+
+    public Unavailable(Service service, String message, Throwable cause) {
+        super(message, cause);
+        this.service = service;
+    }
+
+    public Service service() {
+        return service;
+    }
+}

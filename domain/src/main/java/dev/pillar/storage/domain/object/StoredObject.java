@@ -1,0 +1,59 @@
+package dev.pillar.storage.domain.object;
+
+import dev.pillar.storage.domain.bucket.BucketId;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Aggregate: one named object in a bucket, pointing at the stored version of its bytes.
+ * A new upload makes a new version; the row is switched to it only once the bytes are stored.
+ */
+public record StoredObject(UUID id, BucketId bucketId, ObjectName name, Optional<String> owner, String version,
+                           ObjectContent content, UserMetadata userMetadata,
+                           Instant createdAt, Instant updatedAt, Instant lastAccessedAt) {
+    public StoredObject {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(bucketId, "bucketId");
+        Objects.requireNonNull(name, "name");
+        owner = owner == null ? Optional.empty() : owner;
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(content, "content");
+        userMetadata = userMetadata == null ? UserMetadata.EMPTY : userMetadata;
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(lastAccessedAt, "lastAccessedAt");
+    }
+
+    public static StoredObject create(UUID id, BucketId bucketId, ObjectName name, Optional<String> owner,
+                                      String version, ObjectContent content, UserMetadata userMetadata,
+                                      Instant now) {
+        return new StoredObject(id, bucketId, name, owner, version, content, userMetadata, now, now, now);
+    }
+
+    /**
+     * Whether a conditional request's validators say the client already holds this version:
+     * {@code If-None-Match} wins when present, else {@code If-Modified-Since} (second precision).
+     */
+    public boolean isUnchangedFor(Optional<String> ifNoneMatch, Optional<Instant> ifModifiedSince) {
+        if (ifNoneMatch.isPresent()) {
+            String quoted = "\"" + content.eTag() + "\"";
+            return Arrays.stream(ifNoneMatch.get().split(","))
+                    .map(String::trim)
+                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                    .anyMatch(tag -> tag.equals("*") || tag.equals(quoted) || tag.equals(content.eTag()));
+        }
+        return ifModifiedSince.map(since -> !updatedAt.truncatedTo(ChronoUnit.SECONDS).isAfter(since))
+                .orElse(false);
+    }
+
+    /** The same object switched to a newly stored version; identity and creation time stay. */
+    public StoredObject replacedBy(StoredObject newer) {
+        return new StoredObject(id, bucketId, name, newer.owner, newer.version, newer.content,
+                newer.userMetadata, createdAt, newer.updatedAt, newer.lastAccessedAt);
+    }
+}
