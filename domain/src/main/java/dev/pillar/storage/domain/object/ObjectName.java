@@ -15,7 +15,7 @@ public record ObjectName(String value) {
 
     public ObjectName {
         if (!isValid(value)) {
-            throw InvalidInput.invalidKey(value == null ? "" : value.replaceAll("\\p{Cntrl}", "?"));
+            throw InvalidInput.invalidKey(value == null ? "" : value.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?"));
         }
     }
 
@@ -27,7 +27,8 @@ public record ObjectName(String value) {
         if (value == null || value.isEmpty() || value.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return false;
         }
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD)) {
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD
+                || Character.getType(c) == Character.SURROGATE)) {
             return false;
         }
         return Arrays.stream(value.split("/", -1))

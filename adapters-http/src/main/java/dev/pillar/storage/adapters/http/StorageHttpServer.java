@@ -1,0 +1,63 @@
+package dev.pillar.storage.adapters.http;
+
+import dev.pillar.storage.adapters.http.auth.Authenticator;
+import dev.pillar.storage.adapters.http.auth.Jwt;
+import dev.pillar.storage.adapters.http.bucket.BucketRoutes;
+import dev.pillar.storage.adapters.http.health.HealthRoutes;
+import dev.pillar.storage.adapters.http.object.ObjectRoutes;
+import dev.pillar.storage.adapters.http.support.ApiError;
+import dev.pillar.storage.adapters.http.support.ErrorHandlers;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Helidon 4 SE server (virtual thread per request) speaking the Supabase Storage API, under
+ * {@code /storage/v1} and at the root, so it works with or without a gateway that strips the prefix.
+ */
+public final class StorageHttpServer implements AutoCloseable {
+    private final WebServer server;
+
+    private StorageHttpServer(WebServer server) {
+        this.server = server;
+    }
+
+    public static StorageHttpServer start(HttpSettings settings, UseCases useCases) {
+        Authenticator auth = new Authenticator(new Jwt(settings.jwtSecret(), Clock.systemUTC()));
+        List<HttpService> services = List.of(
+                new HealthRoutes(useCases.checkHealth()),
+                new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
+                        useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
+                new ObjectRoutes(auth, useCases.uploadObject(), useCases.downloadObject(),
+                        useCases.removeObjects(), useCases.listObjects()));
+        ErrorHandlers errors = new ErrorHandlers(settings.errorStatusMode());
+        HttpRouting.Builder routing = HttpRouting.builder();
+        HttpService[] all = services.toArray(HttpService[]::new);
+        routing.register("/storage/v1", all);
+        routing.register(all);
+        routing.any((req, res) -> errors.send(req, res, new ApiError(404, "NotFound", "Not Found",
+                "Route " + req.prologue().method().text() + ":" + req.path().path() + " not found")));
+        errors.register(routing);
+        WebServer server = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .idleConnectionTimeout(Duration.ofMinutes(5))
+                .routing(routing)
+                .build()
+                .start();
+        return new StorageHttpServer(server);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.pillar.storage.adapters.http;
+
+import dev.pillar.storage.application.bucket.CreateBucket;
+import dev.pillar.storage.application.bucket.DeleteBucket;
+import dev.pillar.storage.application.bucket.EmptyBucket;
+import dev.pillar.storage.application.bucket.GetBucket;
+import dev.pillar.storage.application.bucket.ListBuckets;
+import dev.pillar.storage.application.bucket.UpdateBucket;
+import dev.pillar.storage.application.health.CheckHealth;
+import dev.pillar.storage.application.object.DownloadObject;
+import dev.pillar.storage.application.object.ListObjects;
+import dev.pillar.storage.application.object.RemoveObjects;
+import dev.pillar.storage.application.object.UploadObject;
+
+/** Every use case the HTTP adapter exposes, wired by bootstrap. */
+public record UseCases(CreateBucket createBucket, ListBuckets listBuckets, GetBucket getBucket,
+                       UpdateBucket updateBucket, DeleteBucket deleteBucket, EmptyBucket emptyBucket,
+                       UploadObject uploadObject, DownloadObject downloadObject, RemoveObjects removeObjects,
+                       ListObjects listObjects, CheckHealth checkHealth) {
+}

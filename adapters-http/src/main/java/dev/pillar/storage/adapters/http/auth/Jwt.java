@@ -1,0 +1,101 @@
+package dev.pillar.storage.adapters.http.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pillar.storage.adapters.http.support.Json;
+import dev.pillar.storage.domain.failure.InvalidToken;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * HS256 JSON Web Tokens signed with the project secret: verifies callers' keys and signs the
+ * server's own tokens. Only HS256 is accepted; {@code none} and every other algorithm are refused.
+ */
+public final class Jwt {
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final byte[] HEADER = B64.encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public Jwt(String secret, Clock clock) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("a JWT secret is required");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.clock = clock;
+    }
+
+    public String sign(ObjectNode claims) {
+        try {
+            String signingInput = new String(HEADER, StandardCharsets.US_ASCII) + "."
+                    + B64.encodeToString(Json.MAPPER.writeValueAsBytes(claims));
+            return signingInput + "." + B64.encodeToString(mac(signingInput));
+        } catch (IOException e) {
+            throw new IllegalStateException("claims always serialise", e);
+        }
+    }
+
+    /** The verified claims, or {@link InvalidToken} saying why the token cannot be trusted. */
+    public JsonNode verify(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw invalid("jwt malformed");
+        }
+        JsonNode header = decode(parts[0]);
+        if (!"HS256".equals(header.path("alg").asText())) {
+            throw invalid("invalid algorithm");
+        }
+        byte[] signature;
+        try {
+            signature = B64D.decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw invalid("invalid signature");
+        }
+        if (!MessageDigest.isEqual(signature, mac(parts[0] + "." + parts[1]))) {
+            throw invalid("invalid signature");
+        }
+        JsonNode claims = decode(parts[1]);
+        long now = clock.instant().getEpochSecond();
+        if (claims.has("exp") && (!claims.get("exp").isNumber() || claims.get("exp").asLong() <= now)) {
+            throw invalid("jwt expired");
+        }
+        if (claims.has("nbf") && claims.get("nbf").isNumber() && claims.get("nbf").asLong() > now) {
+            throw invalid("jwt not active");
+        }
+        return claims;
+    }
+
+    private byte[] mac(String signingInput) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK provides HmacSHA256", e);
+        }
+    }
+
+    private static JsonNode decode(String part) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(B64D.decode(part));
+            if (node == null || !node.isObject()) {
+                throw invalid("jwt malformed");
+            }
+            return node;
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalid("jwt malformed");
+        }
+    }
+
+    private static InvalidToken invalid(String message) {
+        return new InvalidToken(InvalidToken.Reason.INVALID_JWT, message);
+    }
+}

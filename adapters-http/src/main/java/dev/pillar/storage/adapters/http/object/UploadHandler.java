@@ -1,0 +1,139 @@
+package dev.pillar.storage.adapters.http.object;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pillar.storage.adapters.http.auth.Authenticator;
+import dev.pillar.storage.adapters.http.support.Json;
+import dev.pillar.storage.adapters.http.support.Requests;
+import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.object.UploadObject;
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.object.CacheControl;
+import dev.pillar.storage.domain.object.MimeType;
+import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
+import dev.pillar.storage.domain.object.UserMetadata;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code POST} (create, or upsert with {@code x-upsert: true}) and {@code PUT} (update) of
+ * {@code /object/{bucket}/{path}}: a raw body, or a multipart form as supabase-js sends a Blob or
+ * FormData, streamed straight into the upload use case.
+ */
+final class UploadHandler {
+    private static final int MAX_FIELD = 64 * 1024;
+    private final Authenticator auth;
+    private final UploadObject uploadObject;
+
+    UploadHandler(Authenticator auth, UploadObject uploadObject) {
+        this.auth = auth;
+        this.uploadObject = uploadObject;
+    }
+
+    void create(ServerRequest req, ServerResponse res) {
+        upload(req, res, Requests.upsert(req));
+    }
+
+    void update(ServerRequest req, ServerResponse res) {
+        upload(req, res, true);
+    }
+
+    private void upload(ServerRequest req, ServerResponse res, boolean upsert) {
+        Caller caller = auth.caller(req);
+        BucketId bucketId = Requests.bucketId(req, "bucket");
+        ObjectName name = Requests.objectName(req);
+        Optional<String> contentType = Requests.header(req, HeaderNames.CONTENT_TYPE);
+        StoredObject stored;
+        try (InputStream body = req.content().inputStream()) {
+            stored = contentType.filter(UploadHandler::isMultipart).isPresent()
+                    ? uploadForm(caller, bucketId, name, upsert, contentType.get(), body)
+                    : uploadObject.upload(new UploadObject.Command(caller, bucketId, name, upsert,
+                            contentType.map(MimeType::of).orElse(MimeType.OCTET_STREAM),
+                            Requests.header(req, HeaderNames.CACHE_CONTROL).map(CacheControl::of).orElse(CacheControl.DEFAULT),
+                            Requests.header(req, "x-metadata").map(UploadHandler::base64Metadata).orElse(UserMetadata.EMPTY),
+                            req.headers().contentLength(), body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Json.ok(res, Json.object()
+                .put("Key", stored.bucketId().value() + "/" + stored.name().value())
+                .put("Id", stored.id().toString()));
+    }
+
+    /** Reads form fields up to the file part, then streams the file part into the upload. */
+    private StoredObject uploadForm(Caller caller, BucketId bucketId, ObjectName name, boolean upsert,
+                                   String contentType, InputStream body) throws IOException {
+        MultipartReader reader = new MultipartReader(body, boundary(contentType));
+        CacheControl cacheControl = CacheControl.DEFAULT;
+        UserMetadata metadata = UserMetadata.EMPTY;
+        Optional<MultipartReader.Part> part;
+        while ((part = reader.next()).isPresent()) {
+            MultipartReader.Part p = part.get();
+            if (p.fileName().isPresent() || p.name().isEmpty() || p.name().equals("file")) {
+                return uploadObject.upload(new UploadObject.Command(caller, bucketId, name, upsert,
+                        p.contentType().map(MimeType::of).orElse(MimeType.OCTET_STREAM), cacheControl, metadata,
+                        OptionalLong.empty(), p.body()));
+            }
+            String value = field(p.body());
+            switch (p.name()) {
+                case "cacheControl" -> cacheControl = CacheControl.fromClient(value);
+                case "metadata" -> metadata = jsonMetadata(value);
+                default -> { }
+            }
+        }
+        throw InvalidInput.invalidRequest("The form has no file part");
+    }
+
+    private static String field(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_FIELD + 1);
+        if (bytes.length > MAX_FIELD) {
+            throw InvalidInput.invalidRequest("A form field is too large");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isMultipart(String contentType) {
+        return contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    private static String boundary(String contentType) {
+        String boundary = MultipartReader.parameters(contentType).get("boundary");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
+            throw InvalidInput.invalidRequest("The multipart boundary is missing");
+        }
+        return boundary;
+    }
+
+    private static UserMetadata base64Metadata(String header) {
+        try {
+            return jsonMetadata(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.invalidParameter("metadata");
+        }
+    }
+
+    /** User metadata must be a JSON object; it is kept in the normalised form Jackson writes. */
+    static UserMetadata jsonMetadata(String text) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw InvalidInput.invalidParameter("metadata");
+            }
+            return new UserMetadata(Json.MAPPER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.invalidParameter("metadata");
+        }
+    }
+}

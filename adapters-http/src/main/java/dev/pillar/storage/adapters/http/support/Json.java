@@ -1,0 +1,78 @@
+package dev.pillar.storage.adapters.http.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pillar.storage.domain.failure.InvalidInput;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** JSON in and out of the HTTP adapter, in one place: parsing bodies, writing responses, timestamps. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_BODY = 1024 * 1024;
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Json() {
+    }
+
+    /** Reads a JSON object body (at most 1 MiB); an absent body reads as {@code {}}. */
+    public static JsonNode readObject(ServerRequest request) {
+        try (InputStream in = request.content().inputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw InvalidInput.invalidRequest("The request body is too large");
+            }
+            if (bytes.length == 0) {
+                return MAPPER.createObjectNode();
+            }
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw InvalidInput.invalidRequest("The request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.invalidRequest("The request body is not valid JSON");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static void send(ServerResponse response, Status status, JsonNode body) {
+        try {
+            byte[] bytes = MAPPER.writeValueAsBytes(body);
+            response.status(status);
+            response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.send(bytes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    public static void ok(ServerResponse response, JsonNode body) {
+        send(response, Status.OK_200, body);
+    }
+
+    public static ObjectNode message(String message) {
+        return object().put("message", message);
+    }
+
+    /** ISO-8601 UTC with milliseconds, as Supabase prints timestamps: {@code 2021-02-17T04:43:32.770Z}. */
+    public static String timestamp(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pillar.storage.adapters.http.auth;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pillar.storage.adapters.http.support.Json;
+import dev.pillar.storage.domain.failure.InvalidToken;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class JwtTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private final Jwt jwt = new Jwt("super-secret-jwt-token-with-at-least-32-characters", Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void a_signed_token_verifies_and_yields_its_claims() {
+        String token = jwt.sign(claims(NOW.getEpochSecond() + 60));
+        assertEquals("authenticated", jwt.verify(token).get("role").asText());
+    }
+
+    @Test
+    void an_expired_token_is_refused() {
+        assertRefused("jwt expired", jwt.sign(claims(NOW.getEpochSecond())));
+    }
+
+    @Test
+    void a_token_signed_with_another_secret_is_refused() {
+        Jwt other = new Jwt("another-secret-another-secret-another", Clock.fixed(NOW, ZoneOffset.UTC));
+        assertRefused("invalid signature", other.sign(claims(NOW.getEpochSecond() + 60)));
+    }
+
+    @Test
+    void a_tampered_payload_is_refused() {
+        String[] parts = jwt.sign(claims(NOW.getEpochSecond() + 60)).split("\\.");
+        String forged = b64("{\"role\":\"service_role\",\"exp\":" + (NOW.getEpochSecond() + 60) + "}");
+        assertRefused("invalid signature", parts[0] + "." + forged + "." + parts[2]);
+    }
+
+    @Test
+    void alg_none_and_other_algorithms_are_refused() {
+        String payload = b64("{\"role\":\"service_role\"}");
+        assertRefused("invalid algorithm", b64("{\"alg\":\"none\"}") + "." + payload + ".");
+        assertRefused("invalid algorithm", b64("{\"alg\":\"HS512\"}") + "." + payload + ".c2ln");
+    }
+
+    @Test
+    void garbage_is_malformed() {
+        assertRefused("jwt malformed", "not-a-token");
+        assertRefused("jwt malformed", "a.b.c");
+    }
+
+    private void assertRefused(String message, String token) {
+        InvalidToken refused = assertThrows(InvalidToken.class, () -> jwt.verify(token));
+        assertEquals(message, refused.getMessage());
+        assertEquals(InvalidToken.Reason.INVALID_JWT, refused.reason());
+    }
+
+    private static ObjectNode claims(long exp) {
+        return Json.object().put("role", "authenticated").put("sub", "u1").put("exp", exp);
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pillar.storage.adapters.postgres;
+
+import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.ObjectListQuery;
+import dev.pillar.storage.application.port.ObjectRepository;
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.AccessDenied;
+import dev.pillar.storage.domain.failure.Resource;
+import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Object rows in {@code storage.objects}, as the transaction's role sees them. */
+final class PgObjectRepository implements ObjectRepository {
+    private static final String FIND =
+            "select " + ObjectRows.columns("") + " from storage.objects where bucket_id = ? and name = ?";
+    private static final String INSERT = """
+            insert into storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata,
+                                         created_at, updated_at, last_accessed_at)
+            values (?::uuid, ?, ?, ?::uuid, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""";
+    private static final String UPDATE = """
+            update storage.objects
+            set owner = ?::uuid, owner_id = ?, version = ?, metadata = ?::jsonb, user_metadata = ?::jsonb,
+                updated_at = ?, last_accessed_at = ?
+            where bucket_id = ? and name = ?""";
+    private static final String DELETE = "delete from storage.objects where bucket_id = ? and name = any (?::text[])"
+            + " returning " + ObjectRows.columns("");
+    /** Rows locked by a concurrent emptying are left to it rather than waited for. */
+    private static final String DELETE_SOME = """
+            delete from storage.objects
+            where id in (select id from storage.objects where bucket_id = ? limit ? for update skip locked)
+            returning\s""" + ObjectRows.columns("");
+
+    private final Sql sql;
+
+    PgObjectRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public Optional<StoredObject> find(BucketId bucketId, ObjectName name) {
+        return sql.queryOne(Resource.OBJECT, FIND, bucketId.value(), name.value()).map(ObjectRows::object);
+    }
+
+    @Override
+    public Optional<StoredObject> findForUpdate(BucketId bucketId, ObjectName name) {
+        return sql.queryOne(Resource.OBJECT, FIND + " for update", bucketId.value(), name.value())
+                .map(ObjectRows::object);
+    }
+
+    @Override
+    public void insert(StoredObject object) {
+        sql.update(Resource.OBJECT, INSERT, object.id().toString(), object.bucketId().value(), object.name().value(),
+                Columns.ownerUuid(object.owner()), object.owner().orElse(null), object.version(),
+                ObjectMetadata.toJson(object.content(), object.updatedAt()), object.userMetadata().json(),
+                Columns.timestamp(object.createdAt()), Columns.timestamp(object.updatedAt()),
+                Columns.timestamp(object.lastAccessedAt()));
+    }
+
+    /** A row the caller may not see is not updated at all: under row-level security that is a refusal. */
+    @Override
+    public void update(StoredObject object) {
+        long updated = sql.update(Resource.OBJECT, UPDATE, Columns.ownerUuid(object.owner()),
+                object.owner().orElse(null), object.version(),
+                ObjectMetadata.toJson(object.content(), object.updatedAt()), object.userMetadata().json(),
+                Columns.timestamp(object.updatedAt()), Columns.timestamp(object.lastAccessedAt()),
+                object.bucketId().value(), object.name().value());
+        if (updated == 0) {
+            throw new AccessDenied(SqlFailures.RLS_VIOLATION);
+        }
+    }
+
+    @Override
+    public List<StoredObject> delete(BucketId bucketId, Collection<ObjectName> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        String[] values = names.stream().map(ObjectName::value).distinct().toArray(String[]::new);
+        return sql.query(Resource.OBJECT, DELETE, bucketId.value(), values).stream()
+                .map(ObjectRows::object)
+                .toList();
+    }
+
+    @Override
+    public List<StoredObject> deleteSome(BucketId bucketId, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return sql.query(Resource.OBJECT, DELETE_SOME, bucketId.value(), limit).stream()
+                .map(ObjectRows::object)
+                .toList();
+    }
+
+    @Override
+    public List<ListedEntry> list(BucketId bucketId, ObjectListQuery query) {
+        return ObjectListing.list(sql, bucketId, query);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pillar.storage.adapters.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.domain.failure.Unavailable;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/** Adapter: the metadata store on PostgreSQL, with Supabase's schema and row-level security per request. */
+public final class PostgresMetadataStore implements MetadataStore, AutoCloseable {
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    private static final System.Logger LOG = System.getLogger(PostgresMetadataStore.class.getName());
+
+    private final HikariDataSource pool;
+    private final RlsTransactions transactions;
+
+    private PostgresMetadataStore(HikariDataSource pool, Duration statementTimeout) {
+        this.pool = pool;
+        DbClient client = JdbcClientBuilder.create()
+                .connectionPool(() -> {
+                    try {
+                        return pool.getConnection();
+                    } catch (SQLException e) {
+                        throw new RlsTransactions.NoConnection(e);
+                    }
+                })
+                .build();
+        this.transactions = new RlsTransactions(client, statementTimeout);
+    }
+
+    /**
+     * Brings the schema up to date, then opens the pool.
+     *
+     * @throws Unavailable           when the database cannot be reached
+     * @throws IllegalStateException when it refuses the login or a migration fails
+     */
+    public static PostgresMetadataStore connect(PostgresSettings settings) {
+        migrate(settings);
+        return open(settings);
+    }
+
+    /** Opens the pool without touching the schema; it connects lazily, so this works with the database down. */
+    static PostgresMetadataStore open(PostgresSettings settings) {
+        PostgresMetadataStore store = new PostgresMetadataStore(ConnectionPool.open(settings),
+                settings.statementTimeout());
+        LOG.log(System.Logger.Level.INFO, () -> "event=metadata_store_opened url="
+                + DatabaseUrl.redact(settings.jdbcUrl()) + " max_pool_size=" + settings.maxPoolSize());
+        return store;
+    }
+
+    /** Applies the pending migrations over a connection of its own. */
+    static void migrate(PostgresSettings settings) {
+        try (Connection connection = ConnectionPool.direct(settings)) {
+            Migrations.apply(connection);
+        } catch (SQLException e) {
+            RuntimeException failure = SqlFailures.translate(e);
+            if (failure instanceof Unavailable) {
+                throw failure;
+            }
+            throw new IllegalStateException("Cannot connect to the database at "
+                    + DatabaseUrl.redact(settings.jdbcUrl()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Caller caller, Function<Repositories, T> work) {
+        return transactions.run(caller, db -> {
+            Sql sql = new Sql(db);
+            return work.apply(new Repositories(new PgBucketRepository(sql), new PgObjectRepository(sql)));
+        });
+    }
+
+    /** Runs raw statements as the caller: for this package's tests of the session set-up. */
+    <T> T inSession(Caller caller, Function<DbExecute, T> work) {
+        return transactions.run(caller, work);
+    }
+
+    /** The pool itself: for this package's tests of what a transaction leaves on a connection. */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** {@code select 1} on a pooled connection, given up after {@link #HEALTH_TIMEOUT} whatever blocks. */
+    @Override
+    public boolean isHealthy() {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Thread probe = Thread.ofVirtual().name("pillar-storage-db-health").start(() -> answer.complete(selectOne()));
+        try {
+            return answer.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            probe.interrupt();
+            return false;
+        } catch (InterruptedException e) {
+            probe.interrupt();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean selectOne() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) HEALTH_TIMEOUT.toSeconds());
+            try (ResultSet result = statement.executeQuery("select 1")) {
+                return result.next();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "event=database_health_check_failed", e);
+            return false;
+        }
+    }
+
+    /** Closes the pool; transactions still running fail. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

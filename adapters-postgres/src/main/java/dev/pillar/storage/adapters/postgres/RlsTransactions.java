@@ -1,0 +1,91 @@
+package dev.pillar.storage.adapters.postgres;
+
+import dev.pillar.storage.application.access.Caller;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbTransaction;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one place where work runs as a caller: a transaction whose role, JWT claims and statement timeout are
+ * set with {@code set_config(..., true)}, so they end with it and never reach the next borrower of the pooled
+ * connection. Commits when the work returns, rolls back when it throws.
+ */
+final class RlsTransactions {
+    private static final String ACT_AS = """
+            select set_config('role', ?, true),
+                   set_config('request.jwt.claims', ?, true),
+                   set_config('request.jwt.claim.sub', ?, true),
+                   set_config('request.jwt.claim.role', ?, true),
+                   set_config('statement_timeout', ?, true)""";
+    private static final System.Logger LOG = System.getLogger(RlsTransactions.class.getName());
+
+    private final DbClient client;
+    private final String statementTimeoutMillis;
+
+    RlsTransactions(DbClient client, Duration statementTimeout) {
+        this.client = client;
+        this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
+    }
+
+    <T> T run(Caller caller, Function<DbExecute, T> work) {
+        DbTransaction transaction = client.transaction();
+        T result;
+        try {
+            actAs(transaction, caller);
+            result = work.apply(transaction);
+        } catch (RuntimeException e) {
+            rollback(transaction, e);
+            throw SqlFailures.isDatabaseFailure(e) ? SqlFailures.translate(e) : e;
+        } catch (Error e) {
+            rollback(transaction, e);
+            throw e;
+        }
+        try {
+            transaction.commit();
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate(e);
+        }
+        return result;
+    }
+
+    private void actAs(DbTransaction transaction, Caller caller) {
+        List<Object> settings = List.of(caller.role().dbName(), caller.claimsJson(), caller.subject().orElse(""),
+                caller.role().dbName(), statementTimeoutMillis);
+        try (var rows = transaction.createQuery(ACT_AS).params(settings).execute()) {
+            rows.forEach(row -> { });
+        }
+    }
+
+    /** Never hides the original failure: a failed rollback is attached to it. */
+    private static void rollback(DbTransaction transaction, Throwable failure) {
+        if (NoConnection.isIn(failure)) {
+            return; // nothing was started
+        }
+        try {
+            transaction.rollback();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "event=rollback_failed", e);
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The pool gave no connection: thrown by the supplier DbClient calls, the SQLException as its cause. */
+    static final class NoConnection extends RuntimeException {
+        NoConnection(Throwable cause) {
+            super("no database connection", cause);
+        }
+
+        static boolean isIn(Throwable failure) {
+            for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof NoConnection) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

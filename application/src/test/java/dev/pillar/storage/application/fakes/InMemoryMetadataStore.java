@@ -1,0 +1,129 @@
+package dev.pillar.storage.application.fakes;
+
+import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.domain.bucket.Bucket;
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Test fake of the metadata database. A transaction ({@link InMemoryTransaction}) works on a private
+ * copy and merges its changes into the committed state only when {@code work} returns, so a throwing
+ * work leaves no trace. Two switches stand in for row-level security, for every caller but
+ * service_role: {@link #denyWrites()} (bucket and object inserts and updates refused) and
+ * {@link #hideObjects()} (object rows invisible, as a SELECT policy makes them).
+ */
+public final class InMemoryMetadataStore implements MetadataStore {
+    private final Map<BucketId, Bucket> buckets = new HashMap<>();
+    private final Map<ObjectKey, StoredObject> objects = new HashMap<>();
+    private final List<Caller> callers = new ArrayList<>();
+    private volatile boolean writesDenied;
+    private volatile boolean objectsHidden;
+    private volatile boolean healthy = true;
+    private Runnable beforeNextObjectInsert = () -> { };
+
+    /** Where an object row lives: unique per bucket and name. */
+    record ObjectKey(BucketId bucketId, ObjectName name) {
+        static ObjectKey of(StoredObject object) {
+            return new ObjectKey(object.bucketId(), object.name());
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Caller caller, Function<Repositories, T> work) {
+        InMemoryTransaction tx;
+        synchronized (this) {
+            callers.add(caller);
+            tx = new InMemoryTransaction(this, caller, Map.copyOf(buckets), Map.copyOf(objects));
+        }
+        T result = work.apply(new Repositories(tx, tx));
+        synchronized (this) {
+            merge(tx.bucketsBefore(), tx.buckets(), buckets);
+            merge(tx.objectsBefore(), tx.objects(), objects);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return healthy;
+    }
+
+    // Arranging and inspecting the committed state, bypassing transactions and policies.
+
+    public synchronized void put(Bucket bucket) {
+        buckets.put(bucket.id(), bucket);
+    }
+
+    public synchronized void put(StoredObject object) {
+        objects.put(ObjectKey.of(object), object);
+    }
+
+    public synchronized Optional<Bucket> bucket(BucketId id) {
+        return Optional.ofNullable(buckets.get(id));
+    }
+
+    public synchronized Optional<StoredObject> object(BucketId bucketId, ObjectName name) {
+        return Optional.ofNullable(objects.get(new ObjectKey(bucketId, name)));
+    }
+
+    public synchronized List<StoredObject> objectsIn(BucketId bucketId) {
+        return InMemoryTransaction.sortedIn(objects, bucketId);
+    }
+
+    /** Who each transaction acted as, in order. */
+    public synchronized List<Caller> transactionCallers() {
+        return List.copyOf(callers);
+    }
+
+    // Switches.
+
+    public void denyWrites() {
+        writesDenied = true;
+    }
+
+    public void hideObjects() {
+        objectsHidden = true;
+    }
+
+    public void setHealthy(boolean healthy) {
+        this.healthy = healthy;
+    }
+
+    /** Runs {@code action} (a concurrent upload, say) just before the next object insert checks for duplicates. */
+    public synchronized void beforeNextObjectInsert(Runnable action) {
+        beforeNextObjectInsert = action;
+    }
+
+    boolean writesDenied() {
+        return writesDenied;
+    }
+
+    boolean objectsHidden() {
+        return objectsHidden;
+    }
+
+    synchronized Runnable takeBeforeNextObjectInsert() {
+        Runnable action = beforeNextObjectInsert;
+        beforeNextObjectInsert = () -> { };
+        return action;
+    }
+
+    private static <K, V> void merge(Map<K, V> before, Map<K, V> after, Map<K, V> committed) {
+        before.keySet().stream().filter(key -> !after.containsKey(key)).forEach(committed::remove);
+        after.forEach((key, value) -> {
+            if (!Objects.equals(before.get(key), value)) {
+                committed.put(key, value);
+            }
+        });
+    }
+}

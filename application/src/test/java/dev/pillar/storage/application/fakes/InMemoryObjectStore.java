@@ -1,0 +1,110 @@
+package dev.pillar.storage.application.fakes;
+
+import dev.pillar.storage.application.port.BlobContent;
+import dev.pillar.storage.application.port.BlobKey;
+import dev.pillar.storage.application.port.BlobNotFound;
+import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoredBlob;
+import dev.pillar.storage.domain.failure.Unavailable;
+import dev.pillar.storage.domain.object.ByteRange;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Test fake of the object store: blobs in a map. A write reads its stream to the end before storing
+ * anything, so a stream that fails (or is cut off for being too large) leaves no blob behind.
+ */
+public final class InMemoryObjectStore implements ObjectStore {
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> beforeNextRead = new ConcurrentHashMap<>();
+    private volatile boolean healthy = true;
+    private volatile boolean deletesFail;
+
+    @Override
+    public StoredBlob write(BlobKey key, InputStream content) {
+        byte[] bytes;
+        try {
+            bytes = content.readAllBytes();
+        } catch (IOException e) {
+            throw new Unavailable(Unavailable.Service.OBJECT_STORE, "upload stream failed", e);
+        }
+        blobs.put(key.path(), bytes);
+        return new StoredBlob(bytes.length);
+    }
+
+    @Override
+    public BlobContent read(BlobKey key, Optional<ByteRange> range) {
+        Runnable action = beforeNextRead.remove(key.path());
+        if (action != null) {
+            action.run();
+        }
+        byte[] bytes = bytesOf(key);
+        byte[] part = range.map(r -> Arrays.copyOfRange(bytes, (int) r.first(), (int) Math.min(r.last() + 1, bytes.length)))
+                .orElse(bytes);
+        return new BlobContent(new ByteArrayInputStream(part), part.length);
+    }
+
+    @Override
+    public void copy(BlobKey from, BlobKey to) {
+        blobs.put(to.path(), bytesOf(from).clone());
+    }
+
+    @Override
+    public void delete(BlobKey key) {
+        if (deletesFail) {
+            throw new Unavailable(Unavailable.Service.OBJECT_STORE, "delete refused by the fake", null);
+        }
+        blobs.remove(key.path());
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return healthy;
+    }
+
+    // Inspecting and steering the fake.
+
+    public boolean contains(BlobKey key) {
+        return blobs.containsKey(key.path());
+    }
+
+    /** The stored bytes, or empty when nothing is stored under the key. */
+    public Optional<byte[]> bytesAt(BlobKey key) {
+        return Optional.ofNullable(blobs.get(key.path())).map(byte[]::clone);
+    }
+
+    /** Every stored key path, sorted. */
+    public Set<String> paths() {
+        return new TreeSet<>(blobs.keySet());
+    }
+
+    public void setHealthy(boolean healthy) {
+        this.healthy = healthy;
+    }
+
+    /** Makes every delete fail, as an unreachable store would. */
+    public void failDeletes() {
+        deletesFail = true;
+    }
+
+    /** Runs {@code action} (a concurrent overwrite, say) once, just before the next read of {@code key}. */
+    public void beforeNextRead(BlobKey key, Runnable action) {
+        beforeNextRead.put(key.path(), action);
+    }
+
+    private byte[] bytesOf(BlobKey key) {
+        byte[] bytes = blobs.get(key.path());
+        if (bytes == null) {
+            throw new BlobNotFound(key);
+        }
+        return bytes;
+    }
+}

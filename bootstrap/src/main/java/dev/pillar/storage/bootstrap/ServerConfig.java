@@ -1,0 +1,113 @@
+package dev.pillar.storage.bootstrap;
+
+import dev.pillar.storage.adapters.http.support.ErrorStatusMode;
+import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.object.ByteSize;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The server's whole configuration, read once from the environment; each bad variable is named. */
+public record ServerConfig(String host, int port, String databaseUrl, int databasePoolSize,
+                           Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
+                           ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode) {
+
+    /** Where object bytes are kept. */
+    public enum Backend { FILE, S3 }
+
+    public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+    private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        Reader read = new Reader(env);
+        return new ServerConfig(
+                read.text("SERVER_HOST").orElse("0.0.0.0"),
+                read.integer("PORT", 5000, 0, 65535),
+                read.text("DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
+                read.integer("DATABASE_POOL_SIZE", 16, 1, 500),
+                read.text("AUTH_JWT_SECRET").or(() -> read.text("PGRST_JWT_SECRET")).or(() -> read.text("JWT_SECRET")),
+                read.choice("STORAGE_BACKEND", Backend.FILE, Backend.class),
+                read.path("FILE_STORAGE_BACKEND_PATH", "./data/storage"),
+                read.size("FILE_SIZE_LIMIT", read.size("UPLOAD_FILE_SIZE_LIMIT", ByteSize.mebibytes(50))),
+                read.matching("PROJECT_REF", "default", PROJECT_REF),
+                read.choice("ERROR_HTTP_STATUS", ErrorStatusMode.STANDARD, ErrorStatusMode.class));
+    }
+
+    /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */
+    private record Reader(Map<String, String> env) {
+        Optional<String> text(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigurationException(name, "must be an integer from " + min + " to " + max
+                    + " (got \"" + raw.get() + "\")");
+        }
+
+        <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, raw.get().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                StringBuilder allowed = new StringBuilder();
+                for (E constant : type.getEnumConstants()) {
+                    allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+                }
+                throw new ConfigurationException(name, "must be one of " + allowed + " (got \"" + raw.get() + "\")");
+            }
+        }
+
+        Path path(String name, String fallback) {
+            String raw = text(name).orElse(fallback);
+            try {
+                return Path.of(raw).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw new ConfigurationException(name, "is not a usable path (got \"" + raw + "\")");
+            }
+        }
+
+        ByteSize size(String name, ByteSize fallback) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                ByteSize size = ByteSize.parse(raw.get());
+                if (size.bytes() > 0) {
+                    return size;
+                }
+            } catch (InvalidInput ignored) {
+                // reported below
+            }
+            throw new ConfigurationException(name, "must be a positive size such as 52428800, 50MB or 5GB (got \""
+                    + raw.get() + "\")");
+        }
+
+        String matching(String name, String fallback, Pattern pattern) {
+            String value = text(name).orElse(fallback);
+            if (!pattern.matcher(value).matches()) {
+                throw new ConfigurationException(name, "must match " + pattern.pattern() + " (got \"" + value + "\")");
+            }
+            return value;
+        }
+    }
+}

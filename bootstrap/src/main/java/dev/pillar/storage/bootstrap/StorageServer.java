@@ -1,0 +1,91 @@
+package dev.pillar.storage.bootstrap;
+
+import dev.pillar.storage.adapters.filesystem.FilesystemObjectStore;
+import dev.pillar.storage.adapters.http.HttpSettings;
+import dev.pillar.storage.adapters.http.StorageHttpServer;
+import dev.pillar.storage.adapters.http.UseCases;
+import dev.pillar.storage.adapters.postgres.PostgresMetadataStore;
+import dev.pillar.storage.adapters.postgres.PostgresSettings;
+import dev.pillar.storage.application.StorageSettings;
+import dev.pillar.storage.application.bucket.CreateBucket;
+import dev.pillar.storage.application.bucket.DeleteBucket;
+import dev.pillar.storage.application.bucket.EmptyBucket;
+import dev.pillar.storage.application.bucket.GetBucket;
+import dev.pillar.storage.application.bucket.ListBuckets;
+import dev.pillar.storage.application.bucket.UpdateBucket;
+import dev.pillar.storage.application.health.CheckHealth;
+import dev.pillar.storage.application.object.BlobCleaner;
+import dev.pillar.storage.application.object.DownloadObject;
+import dev.pillar.storage.application.object.ListObjects;
+import dev.pillar.storage.application.object.RemoveObjects;
+import dev.pillar.storage.application.object.UploadObject;
+import dev.pillar.storage.application.port.Clock;
+import dev.pillar.storage.application.port.IdGenerator;
+import dev.pillar.storage.application.port.ObjectStore;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A running server: the adapters, wired into the use cases, behind the HTTP server. */
+public final class StorageServer implements AutoCloseable {
+    private final PostgresMetadataStore metadata;
+    private final StorageHttpServer http;
+
+    private StorageServer(PostgresMetadataStore metadata, StorageHttpServer http) {
+        this.metadata = metadata;
+        this.http = http;
+    }
+
+    /** Connects to the database (running its migrations), opens the object store and starts serving. */
+    public static StorageServer start(ServerConfig config, String jwtSecret) {
+        ObjectStore store = objectStore(config);
+        PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
+                .withMaxPoolSize(config.databasePoolSize());
+        PostgresMetadataStore metadata = PostgresMetadataStore.connect(database);
+        try {
+            UseCases useCases = useCases(config, metadata, store);
+            StorageHttpServer http = StorageHttpServer.start(
+                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
+            return new StorageServer(metadata, http);
+        } catch (RuntimeException e) {
+            metadata.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        metadata.close();
+    }
+
+    private static ObjectStore objectStore(ServerConfig config) {
+        return switch (config.backend()) {
+            case FILE -> new FilesystemObjectStore(config.fileStoragePath());
+            case S3 -> throw new ConfigurationException("STORAGE_BACKEND", "s3 is not available in this build yet; use file");
+        };
+    }
+
+    private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store) {
+        StorageSettings settings = new StorageSettings(config.projectRef(), config.fileSizeLimit());
+        Clock clock = Instant::now;
+        IdGenerator ids = UUID::randomUUID;
+        BlobCleaner cleaner = new BlobCleaner(store, settings);
+        return new UseCases(
+                new CreateBucket(metadata, clock),
+                new ListBuckets(metadata),
+                new GetBucket(metadata),
+                new UpdateBucket(metadata, clock),
+                new DeleteBucket(metadata),
+                new EmptyBucket(metadata, cleaner),
+                new UploadObject(metadata, store, cleaner, settings, ids, clock),
+                new DownloadObject(metadata, store, cleaner),
+                new RemoveObjects(metadata, cleaner),
+                new ListObjects(metadata),
+                new CheckHealth(metadata, store));
+    }
+}

@@ -1,0 +1,212 @@
+package dev.pillar.storage.domain.upload;
+
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.failure.NotFound;
+import dev.pillar.storage.domain.failure.OffsetMismatch;
+import dev.pillar.storage.domain.failure.Resource;
+import dev.pillar.storage.domain.failure.TooLarge;
+import dev.pillar.storage.domain.failure.UploadExpired;
+import dev.pillar.storage.domain.object.ByteSize;
+import dev.pillar.storage.domain.object.ObjectName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UploadSessionTest {
+    private static final Instant NOW = Instant.parse("2024-01-01T12:00:00Z");
+    private static final Instant EXPIRES = NOW.plusSeconds(3600);
+
+    @Test
+    void starts_created_at_offset_zero() {
+        UploadSession session = sessionOf(10);
+
+        assertEquals(UploadState.CREATED, session.state());
+        assertEquals(0, session.offset());
+        assertFalse(session.isComplete());
+    }
+
+    @Nested
+    class Receiving {
+        @Test
+        void goes_created_then_receiving_then_completed_as_chunks_reach_the_length() {
+            UploadSession first = sessionOf(10).received(4, NOW);
+            assertEquals(UploadState.RECEIVING, first.state());
+            assertEquals(4, first.offset());
+
+            UploadSession last = first.received(6, NOW);
+            assertEquals(UploadState.COMPLETED, last.state());
+            assertEquals(10, last.offset());
+            assertTrue(last.isComplete());
+        }
+
+        @Test
+        void one_byte_short_of_the_length_is_still_receiving() {
+            assertEquals(UploadState.RECEIVING, sessionOf(10).received(9, NOW).state());
+        }
+
+        @Test
+        void admits_a_chunk_at_the_current_offset() {
+            UploadSession session = sessionOf(10).received(4, NOW);
+
+            assertDoesNotThrow(() -> session.admitChunk(4, NOW));
+        }
+
+        @Test
+        void refuses_a_chunk_at_another_offset() {
+            UploadSession session = sessionOf(10).received(4, NOW);
+
+            OffsetMismatch failure = assertThrows(OffsetMismatch.class, () -> session.admitChunk(3, NOW));
+            assertEquals("Upload-Offset 3 does not match the current offset 4", failure.getMessage());
+        }
+
+        @Test
+        void refuses_a_chunk_that_would_pass_the_declared_length() {
+            UploadSession session = sessionOf(10).received(4, NOW);
+
+            TooLarge failure = assertThrows(TooLarge.class, () -> session.received(7, NOW));
+            assertEquals("The object exceeded the maximum allowed size", failure.getMessage());
+        }
+
+        @Test
+        void an_empty_upload_completes_with_its_first_empty_chunk() {
+            assertTrue(sessionOf(0).received(0, NOW).isComplete());
+        }
+    }
+
+    @Nested
+    class Expiry {
+        @Test
+        void refuses_chunks_once_the_expiry_time_is_reached() {
+            UploadSession session = sessionOf(10);
+
+            assertEquals("Upload expired", assertThrows(UploadExpired.class, () -> session.admitChunk(0, EXPIRES)).getMessage());
+            assertThrows(UploadExpired.class, () -> session.received(1, EXPIRES.plusSeconds(1)));
+        }
+
+        @Test
+        void admits_chunks_until_just_before_the_expiry_time() {
+            assertDoesNotThrow(() -> sessionOf(10).admitChunk(0, EXPIRES.minusMillis(1)));
+        }
+
+        @Test
+        void is_marked_expired_only_once_its_time_has_come() {
+            UploadSession session = sessionOf(10);
+
+            assertSame(session, session.expiredAt(EXPIRES.minusSeconds(1)));
+            assertEquals(UploadState.EXPIRED, session.expiredAt(EXPIRES).state());
+        }
+
+        @Test
+        void an_expired_session_stays_refused_whatever_the_clock_says() {
+            UploadSession expired = sessionOf(10).expiredAt(EXPIRES);
+
+            assertThrows(UploadExpired.class, () -> expired.admitChunk(0, NOW));
+        }
+
+        @Test
+        void a_completed_session_never_becomes_expired() {
+            UploadSession completed = sessionOf(1).received(1, NOW);
+
+            assertEquals(UploadState.COMPLETED, completed.expiredAt(EXPIRES.plusSeconds(10)).state());
+        }
+    }
+
+    @Nested
+    class Finished {
+        @Test
+        void an_aborted_upload_is_not_found_any_more() {
+            UploadSession aborted = sessionOf(10).received(3, NOW).aborted();
+
+            assertEquals(UploadState.ABORTED, aborted.state());
+            assertUploadNotFound(() -> aborted.admitChunk(3, NOW));
+            assertUploadNotFound(() -> aborted.received(1, NOW));
+            assertUploadNotFound(aborted::aborted);
+        }
+
+        @Test
+        void a_completed_upload_takes_no_more_chunks_and_cannot_be_aborted() {
+            UploadSession completed = sessionOf(2).received(2, NOW);
+
+            assertUploadNotFound(() -> completed.admitChunk(2, NOW));
+            assertUploadNotFound(() -> completed.received(0, NOW));
+            assertUploadNotFound(completed::aborted);
+        }
+
+        @Test
+        void a_completed_upload_is_not_found_rather_than_expired_after_its_expiry() {
+            UploadSession completed = sessionOf(2).received(2, NOW);
+
+            assertUploadNotFound(() -> completed.admitChunk(2, EXPIRES.plusSeconds(1)));
+        }
+    }
+
+    @Nested
+    class DeferredLength {
+        @Test
+        void without_a_length_chunks_never_complete_the_upload() {
+            UploadSession session = deferred().received(100, NOW).received(100, NOW);
+
+            assertEquals(UploadState.RECEIVING, session.state());
+            assertEquals(200, session.offset());
+        }
+
+        @Test
+        void completes_once_a_length_is_declared_and_reached() {
+            UploadSession session = deferred().received(100, NOW).withLength(ByteSize.of(150));
+            assertEquals(Optional.of(ByteSize.of(150)), session.length());
+
+            assertTrue(session.received(50, NOW).isComplete());
+        }
+
+        @Test
+        void refuses_a_length_below_what_was_already_received() {
+            UploadSession session = deferred().received(100, NOW);
+
+            InvalidInput failure = assertThrows(InvalidInput.class, () -> session.withLength(ByteSize.of(99)));
+            assertEquals("Upload-Length is below the received offset", failure.getMessage());
+        }
+
+        @Test
+        void a_declared_length_cannot_change_but_may_be_repeated() {
+            UploadSession session = sessionOf(10);
+
+            assertEquals(session, session.withLength(ByteSize.of(10)));
+            InvalidInput failure = assertThrows(InvalidInput.class, () -> session.withLength(ByteSize.of(11)));
+            assertEquals("Upload-Length cannot change", failure.getMessage());
+        }
+
+        private UploadSession deferred() {
+            return UploadSession.start("up-1", BucketId.of("b"), ObjectName.of("big.bin"), Optional.empty(),
+                    Optional.empty(), EXPIRES);
+        }
+    }
+
+    @Test
+    void an_offset_outside_the_upload_cannot_exist() {
+        assertThrows(IllegalArgumentException.class, () -> new UploadSession("up-1", BucketId.of("b"),
+                ObjectName.of("f"), Optional.empty(), Optional.of(ByteSize.of(5)), 6, UploadState.RECEIVING, EXPIRES));
+        assertThrows(IllegalArgumentException.class, () -> new UploadSession("up-1", BucketId.of("b"),
+                ObjectName.of("f"), Optional.empty(), Optional.empty(), -1, UploadState.RECEIVING, EXPIRES));
+    }
+
+    private static void assertUploadNotFound(org.junit.jupiter.api.function.Executable action) {
+        NotFound failure = assertThrows(NotFound.class, action);
+        assertEquals(Resource.UPLOAD, failure.resource());
+        assertEquals("Upload not found", failure.getMessage());
+    }
+
+    private static UploadSession sessionOf(long length) {
+        return UploadSession.start("up-1", BucketId.of("avatars"), ObjectName.of("me.png"), Optional.of("alice"),
+                Optional.of(ByteSize.of(length)), EXPIRES);
+    }
+}
