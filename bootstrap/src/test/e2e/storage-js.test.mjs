@@ -1,5 +1,6 @@
 // Drives the running server with the unmodified @supabase/storage-js client.
-// Environment: STORAGE_URL (…/storage/v1), SERVICE_KEY, USER_A_ID, USER_A_KEY, USER_B_KEY.
+// Environment: STORAGE_URL (…/storage/v1), SERVICE_KEY, ANON_KEY, USER_A_ID/USER_A_KEY, USER_B_ID/USER_B_KEY.
+// The policies in sql/ are in place (users own the folder named after their id).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';

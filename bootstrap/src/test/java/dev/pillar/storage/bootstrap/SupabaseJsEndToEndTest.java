@@ -6,17 +6,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real server driven by the unmodified {@code @supabase/storage-js} client under Node. */
+/**
+ * The real server driven by the unmodified Supabase clients under Node: every {@code *.test.mjs}
+ * in {@code src/test/e2e} runs against one server whose database got every {@code sql/*.sql} first.
+ */
 class SupabaseJsEndToEndTest {
     private static final Path E2E = Path.of("src/test/e2e");
     @TempDir
@@ -24,12 +29,17 @@ class SupabaseJsEndToEndTest {
     private static TestServer server;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         server = new TestServer(storage, Map.of());
-        server.sql("""
-                create policy "users own their folder" on storage.objects for all to authenticated
-                using ((storage.foldername(name))[1] = auth.uid()::text)
-                with check ((storage.foldername(name))[1] = auth.uid()::text)""");
+        try (Stream<Path> scripts = Files.list(E2E.resolve("sql"))) {
+            scripts.filter(path -> path.toString().endsWith(".sql")).sorted().forEach(script -> {
+                try {
+                    server.sql(Files.readString(script));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     @AfterAll
@@ -38,22 +48,25 @@ class SupabaseJsEndToEndTest {
     }
 
     @Test
-    void storage_js_drives_buckets_objects_and_row_level_security() throws IOException, InterruptedException {
+    void every_e2e_test_file_passes_with_the_real_clients() throws IOException, InterruptedException {
         assertTrue(Files.isDirectory(E2E.resolve("node_modules/@supabase/storage-js")),
                 "run the README's test command (.ci/test), which installs the JS clients with npm ci");
         String userA = UUID.randomUUID().toString();
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "storage-js.test.mjs")
+        String userB = UUID.randomUUID().toString();
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec")
                 .directory(E2E.toFile())
                 .redirectErrorStream(true);
         node.environment().putAll(Map.of(
                 "STORAGE_URL", server.baseUrl(),
                 "SERVICE_KEY", server.key("service_role"),
+                "ANON_KEY", server.key("anon"),
                 "USER_A_ID", userA,
                 "USER_A_KEY", server.userKey(userA),
-                "USER_B_KEY", server.userKey(UUID.randomUUID().toString())));
+                "USER_B_ID", userB,
+                "USER_B_KEY", server.userKey(userB)));
         Process process = node.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "node finished");
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "node finished");
         System.out.println(output);
         assertEquals(0, process.exitValue(), "storage-js checks failed:\n" + output);
     }

@@ -18,6 +18,7 @@ final class MeteredInputStream extends FilterInputStream {
     private final long limit;
     private final MessageDigest md5;
     private long count;
+    private boolean exceeded;
 
     MeteredInputStream(InputStream in, long limit) {
         super(in);
@@ -59,6 +60,11 @@ final class MeteredInputStream extends FilterInputStream {
         return false;
     }
 
+    /** Whether the limit was passed: the write failed because of the client, whatever the store made of it. */
+    boolean exceeded() {
+        return exceeded;
+    }
+
     long count() {
         return count;
     }
@@ -70,6 +76,7 @@ final class MeteredInputStream extends FilterInputStream {
     private void account(int n) {
         count += n;
         if (count > limit) {
+            exceeded = true;
             throw new TooLarge();
         }
     }

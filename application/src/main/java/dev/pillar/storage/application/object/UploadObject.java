@@ -13,6 +13,7 @@ import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.AlreadyExists;
 import dev.pillar.storage.domain.failure.NotFound;
 import dev.pillar.storage.domain.failure.Resource;
+import dev.pillar.storage.domain.failure.TooLarge;
 import dev.pillar.storage.domain.object.ByteSize;
 import dev.pillar.storage.domain.object.CacheControl;
 import dev.pillar.storage.domain.object.MimeType;
@@ -62,7 +63,15 @@ public final class UploadObject {
         String version = ids.newId().toString();
         BlobKey key = new BlobKey(settings.projectRef(), command.bucketId(), command.name(), version);
         MeteredInputStream metered = new MeteredInputStream(command.content(), limit.bytes());
-        store.write(key, metered);
+        try {
+            store.write(key, metered);
+        } catch (RuntimeException e) {
+            // A store may wrap the stream's TooLarge (an SDK does); the client still sent too much.
+            if (metered.exceeded()) {
+                throw new TooLarge();
+            }
+            throw e;
+        }
 
         ObjectContent content = new ObjectContent(ByteSize.of(metered.count()), command.contentType(),
                 command.cacheControl(), metered.md5Hex());

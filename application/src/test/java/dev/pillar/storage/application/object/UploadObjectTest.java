@@ -2,6 +2,11 @@ package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.StorageFixture;
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.BlobContent;
+import dev.pillar.storage.application.port.BlobKey;
+import dev.pillar.storage.application.port.BlobNotFound;
+import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.bucket.BucketSettings;
@@ -11,6 +16,7 @@ import dev.pillar.storage.domain.failure.MimeTypeNotAllowed;
 import dev.pillar.storage.domain.failure.NotFound;
 import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.failure.TooLarge;
+import dev.pillar.storage.domain.object.ByteRange;
 import dev.pillar.storage.domain.object.ByteSize;
 import dev.pillar.storage.domain.object.CacheControl;
 import dev.pillar.storage.domain.object.MimeType;
@@ -20,7 +26,9 @@ import dev.pillar.storage.domain.object.UserMetadata;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -184,6 +192,44 @@ class UploadObjectTest {
         assertThrows(TooLarge.class, () -> upload.upload(command(ALICE, NAME, false, "x".repeat(1025))));
 
         assertNothingStored();
+    }
+
+    @Test
+    void an_oversized_body_is_too_large_even_when_the_store_wraps_the_streams_failure() {
+        ObjectStore wrapping = new ObjectStore() {
+            @Override
+            public StoredBlob write(BlobKey key, InputStream content) {
+                try {
+                    content.transferTo(OutputStream.nullOutputStream());
+                    return new StoredBlob(0);
+                } catch (IOException | RuntimeException e) {
+                    throw new IllegalStateException("SDK-style wrapper", e);
+                }
+            }
+
+            @Override
+            public BlobContent read(BlobKey key, Optional<ByteRange> range) {
+                throw new BlobNotFound(key);
+            }
+
+            @Override
+            public void copy(BlobKey from, BlobKey to) {
+                throw new BlobNotFound(from);
+            }
+
+            @Override
+            public void delete(BlobKey key) {
+            }
+
+            @Override
+            public boolean isHealthy() {
+                return true;
+            }
+        };
+        UploadObject throughWrapper = new UploadObject(world.metadata, wrapping, world.cleaner, world.settings,
+                world.ids, world.clock);
+
+        assertThrows(TooLarge.class, () -> throughWrapper.upload(command(ALICE, NAME, false, "x".repeat(1025))));
     }
 
     @Test

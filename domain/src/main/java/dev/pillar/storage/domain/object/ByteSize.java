@@ -25,17 +25,17 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
         return new ByteSize(Math.multiplyExact(mebibytes, 1024L * 1024L));
     }
 
-    /** Parses {@code 20MB}, {@code 30kb}, {@code 3B} or a plain number of bytes (units are powers of 1024). */
+    /** Parses {@code 20MB}, {@code 30kb}, {@code 3B} or a plain number of bytes (decimal units, as Supabase counts them: 1MB = 1,000,000 bytes). */
     public static ByteSize parse(String raw) {
         Matcher m = HUMAN.matcher(raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw InvalidInput.invalidRequest(FORMAT_HINT);
         }
         long multiplier = switch (m.group(2) == null ? "b" : m.group(2)) {
-            case "kb" -> 1L << 10;
-            case "mb" -> 1L << 20;
-            case "gb" -> 1L << 30;
-            case "tb" -> 1L << 40;
+            case "kb" -> 1_000L;
+            case "mb" -> 1_000_000L;
+            case "gb" -> 1_000_000_000L;
+            case "tb" -> 1_000_000_000_000L;
             default -> 1L;
         };
         double value = Double.parseDouble(m.group(1)) * multiplier;

@@ -17,16 +17,17 @@ class ByteSizeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "20MB, 20971520",
-            "30kb, 30720",
+            "20MB, 20000000",
+            "30kb, 30000",
             "3B, 3",
-            "1GB, 1073741824",
-            "1tb, 1099511627776",
-            "1.5KB, 1536",
-            "' 20 mb ', 20971520",
+            "1GB, 1000000000",
+            "1tb, 1000000000000",
+            "1.5MB, 1500000",
+            "2.25GB, 2250000000",
+            "' 20 mb ', 20000000",
             "1024, 1024",
             "0, 0"})
-    void parses_a_human_size_with_units_as_powers_of_1024(String raw, long bytes) {
+    void parses_a_human_size_in_decimal_units_as_supabase_does(String raw, long bytes) {
         assertEquals(ByteSize.of(bytes), ByteSize.parse(raw));
     }
 
