@@ -17,6 +17,8 @@ import java.util.Optional;
 final class PgObjectRepository implements ObjectRepository {
     private static final String FIND =
             "select " + ObjectRows.columns("") + " from storage.objects where bucket_id = ? and name = ?";
+    private static final String FIND_ALL = "select " + ObjectRows.columns("")
+            + " from storage.objects where bucket_id = ? and name = any (?::text[])";
     private static final String INSERT = """
             insert into storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata,
                                          created_at, updated_at, last_accessed_at)
@@ -43,6 +45,16 @@ final class PgObjectRepository implements ObjectRepository {
     @Override
     public Optional<StoredObject> find(BucketId bucketId, ObjectName name) {
         return sql.queryOne(Resource.OBJECT, FIND, bucketId.value(), name.value()).map(ObjectRows::object);
+    }
+
+    @Override
+    public List<StoredObject> findAll(BucketId bucketId, Collection<ObjectName> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return sql.query(Resource.OBJECT, FIND_ALL, bucketId.value(), distinctValues(names)).stream()
+                .map(ObjectRows::object)
+                .toList();
     }
 
     @Override
@@ -78,10 +90,13 @@ final class PgObjectRepository implements ObjectRepository {
         if (names.isEmpty()) {
             return List.of();
         }
-        String[] values = names.stream().map(ObjectName::value).distinct().toArray(String[]::new);
-        return sql.query(Resource.OBJECT, DELETE, bucketId.value(), values).stream()
+        return sql.query(Resource.OBJECT, DELETE, bucketId.value(), distinctValues(names)).stream()
                 .map(ObjectRows::object)
                 .toList();
+    }
+
+    private static String[] distinctValues(Collection<ObjectName> names) {
+        return names.stream().map(ObjectName::value).distinct().toArray(String[]::new);
     }
 
     @Override

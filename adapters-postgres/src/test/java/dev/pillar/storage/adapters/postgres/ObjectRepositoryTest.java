@@ -74,6 +74,25 @@ class ObjectRepositoryTest {
     }
 
     @Test
+    void many_names_are_found_in_one_look_up_each_row_once_missing_ones_absent() {
+        StoredObject a = Fixtures.object(BUCKET.value(), "a.txt");
+        StoredObject b = Fixtures.object(BUCKET.value(), "dir/b.txt");
+        asService(repos -> {
+            repos.objects().insert(a);
+            repos.objects().insert(b);
+            return null;
+        });
+
+        List<StoredObject> found = asService(repos -> repos.objects().findAll(BUCKET,
+                List.of(b.name(), ObjectName.of("missing.txt"), a.name(), b.name())));
+
+        assertEquals(Set.of(a.id(), b.id()), Set.copyOf(found.stream().map(StoredObject::id).toList()));
+        assertEquals(2, found.size());
+        assertEquals(List.of(), asService(repos -> repos.objects().findAll(BUCKET, List.of())));
+        assertEquals(List.of(), asService(repos -> repos.objects().findAll(BucketId.of("other"), List.of(a.name()))));
+    }
+
+    @Test
     void metadata_is_stored_in_supabase_shape() {
         StoredObject object = Fixtures.object(BUCKET.value(), "a/b.txt");
         asService(repos -> {

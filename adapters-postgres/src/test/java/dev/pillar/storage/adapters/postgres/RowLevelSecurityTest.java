@@ -126,6 +126,16 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void among_many_names_a_user_finds_only_the_objects_their_policies_show() {
+        List<ObjectName> names = List.of(name(ALICE + "/alice.txt"), name(BOB + "/bob.txt"), name(ALICE + "/nope.txt"));
+
+        assertEquals(List.of(ALICE + "/alice.txt"), store.inTransaction(Fixtures.user(ALICE),
+                repos -> repos.objects().findAll(BUCKET, names)).stream().map(o -> o.name().value()).toList());
+        assertEquals(List.of(), store.inTransaction(Fixtures.ANON, repos -> repos.objects().findAll(BUCKET, names)));
+        assertEquals(2, store.inTransaction(Fixtures.SERVICE, repos -> repos.objects().findAll(BUCKET, names)).size());
+    }
+
+    @Test
     void role_and_claims_end_with_the_transaction_on_a_pooled_connection() throws SQLException {
         PostgresMetadataStore single = DB.open(DB.settings().withMaxPoolSize(1));
 

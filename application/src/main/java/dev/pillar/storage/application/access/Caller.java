@@ -20,4 +20,26 @@ public record Caller(Role role, Optional<String> subject, String claimsJson) {
     public static Caller system() {
         return SYSTEM;
     }
+
+    /**
+     * The server writing on behalf of {@code owner}, as Supabase does for a signed upload: policies are
+     * bypassed (they were checked when the URL was signed) and the object is recorded as the owner's.
+     */
+    public static Caller systemOnBehalfOf(Optional<String> owner) {
+        return owner.map(sub -> new Caller(Role.SERVICE_ROLE, owner,
+                        "{\"role\":\"service_role\",\"sub\":" + jsonString(sub) + "}"))
+                .orElse(SYSTEM);
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        text.chars().forEach(c -> {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> json.append(c < 0x20 ? String.format("\\u%04x", c) : String.valueOf((char) c));
+            }
+        });
+        return json.append('"').toString();
+    }
 }

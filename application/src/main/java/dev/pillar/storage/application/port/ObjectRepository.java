@@ -13,6 +13,9 @@ public interface ObjectRepository {
 
     Optional<StoredObject> find(BucketId bucketId, ObjectName name);
 
+    /** The named rows the caller can see, in one look-up; names without a visible row are simply absent. */
+    List<StoredObject> findAll(BucketId bucketId, Collection<ObjectName> names);
+
     /** Like {@link #find}, and locks the row until the transaction ends. */
     Optional<StoredObject> findForUpdate(BucketId bucketId, ObjectName name);
 

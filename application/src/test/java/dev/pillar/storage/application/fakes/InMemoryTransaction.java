@@ -103,6 +103,11 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
     }
 
     @Override
+    public List<StoredObject> findAll(BucketId bucketId, Collection<ObjectName> names) {
+        return visibleIn(bucketId).stream().filter(object -> names.contains(object.name())).toList();
+    }
+
+    @Override
     public Optional<StoredObject> findForUpdate(BucketId bucketId, ObjectName name) {
         return find(bucketId, name);
     }

@@ -12,6 +12,21 @@ public final class InvalidToken extends StorageFailure {
         this.reason = reason;
     }
 
+    /** A signed download URL whose token is forged, damaged or made for another object. */
+    public static InvalidToken invalidSignature() {
+        return new InvalidToken(Reason.INVALID_SIGNATURE, "Invalid signature");
+    }
+
+    /** A signed upload URL whose token is forged, damaged or made for another object. */
+    public static InvalidToken invalidUploadSignature() {
+        return new InvalidToken(Reason.INVALID_UPLOAD_SIGNATURE, "Invalid upload Signature");
+    }
+
+    /** A signed URL used after its expiry. */
+    public static InvalidToken expired() {
+        return new InvalidToken(Reason.EXPIRED_TOKEN, "The provided token has expired.");
+    }
+
     public Reason reason() {
         return reason;
     }

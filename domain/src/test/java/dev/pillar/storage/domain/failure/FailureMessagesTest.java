@@ -40,6 +40,16 @@ class FailureMessagesTest {
     }
 
     @Test
+    void signed_url_failures_read_as_supabase_words_them() {
+        assertEquals("Invalid signature", InvalidToken.invalidSignature().getMessage());
+        assertEquals(InvalidToken.Reason.INVALID_SIGNATURE, InvalidToken.invalidSignature().reason());
+        assertEquals("Invalid upload Signature", InvalidToken.invalidUploadSignature().getMessage());
+        assertEquals(InvalidToken.Reason.INVALID_UPLOAD_SIGNATURE, InvalidToken.invalidUploadSignature().reason());
+        assertEquals("The provided token has expired.", InvalidToken.expired().getMessage());
+        assertEquals(InvalidToken.Reason.EXPIRED_TOKEN, InvalidToken.expired().reason());
+    }
+
+    @Test
     void failures_carry_no_stack_trace_since_they_are_answers_not_crashes() {
         assertEquals(0, new NotFound(Resource.OBJECT).getStackTrace().length);
         assertNull(new TooLarge().getCause());
