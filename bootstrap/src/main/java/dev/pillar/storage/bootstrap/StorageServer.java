@@ -22,6 +22,11 @@ import dev.pillar.storage.application.object.UploadObject;
 import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.IdGenerator;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.signed.CreateSignedUploadUrl;
+import dev.pillar.storage.application.signed.CreateSignedUrl;
+import dev.pillar.storage.application.signed.CreateSignedUrls;
+import dev.pillar.storage.application.signed.DownloadSignedObject;
+import dev.pillar.storage.application.signed.UploadToSignedUrl;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -75,6 +80,8 @@ public final class StorageServer implements AutoCloseable {
         Clock clock = Instant::now;
         IdGenerator ids = UUID::randomUUID;
         BlobCleaner cleaner = new BlobCleaner(store, settings);
+        UploadObject uploadObject = new UploadObject(metadata, store, cleaner, settings, ids, clock);
+        DownloadObject downloadObject = new DownloadObject(metadata, store, cleaner);
         return new UseCases(
                 new CreateBucket(metadata, clock),
                 new ListBuckets(metadata),
@@ -82,10 +89,15 @@ public final class StorageServer implements AutoCloseable {
                 new UpdateBucket(metadata, clock),
                 new DeleteBucket(metadata),
                 new EmptyBucket(metadata, cleaner),
-                new UploadObject(metadata, store, cleaner, settings, ids, clock),
-                new DownloadObject(metadata, store, cleaner),
+                uploadObject,
+                downloadObject,
                 new RemoveObjects(metadata, cleaner),
                 new ListObjects(metadata),
-                new CheckHealth(metadata, store));
+                new CheckHealth(metadata, store),
+                new CreateSignedUrl(metadata, clock),
+                new CreateSignedUrls(metadata, clock),
+                new DownloadSignedObject(downloadObject, clock),
+                new CreateSignedUploadUrl(metadata, ids, clock),
+                new UploadToSignedUrl(uploadObject, clock));
     }
 }

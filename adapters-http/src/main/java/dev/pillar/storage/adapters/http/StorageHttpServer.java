@@ -27,13 +27,16 @@ public final class StorageHttpServer implements AutoCloseable {
     }
 
     public static StorageHttpServer start(HttpSettings settings, UseCases useCases) {
-        Authenticator auth = new Authenticator(new Jwt(settings.jwtSecret(), Clock.systemUTC()));
+        Jwt jwt = new Jwt(settings.jwtSecret(), Clock.systemUTC());
+        Authenticator auth = new Authenticator(jwt);
         List<HttpService> services = List.of(
                 new HealthRoutes(useCases.checkHealth()),
                 new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
                         useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
                 new ObjectRoutes(auth, useCases.uploadObject(), useCases.downloadObject(),
-                        useCases.removeObjects(), useCases.listObjects()));
+                        useCases.removeObjects(), useCases.listObjects(), jwt, useCases.createSignedUrl(),
+                        useCases.createSignedUrls(), useCases.downloadSignedObject(), useCases.createSignedUploadUrl(),
+                        useCases.uploadToSignedUrl()));
         ErrorHandlers errors = new ErrorHandlers(settings.errorStatusMode());
         HttpRouting.Builder routing = HttpRouting.builder();
         HttpService[] all = services.toArray(HttpService[]::new);

@@ -11,10 +11,18 @@ import dev.pillar.storage.application.object.DownloadObject;
 import dev.pillar.storage.application.object.ListObjects;
 import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.application.object.UploadObject;
+import dev.pillar.storage.application.signed.CreateSignedUploadUrl;
+import dev.pillar.storage.application.signed.CreateSignedUrl;
+import dev.pillar.storage.application.signed.CreateSignedUrls;
+import dev.pillar.storage.application.signed.DownloadSignedObject;
+import dev.pillar.storage.application.signed.UploadToSignedUrl;
 
 /** Every use case the HTTP adapter exposes, wired by bootstrap. */
 public record UseCases(CreateBucket createBucket, ListBuckets listBuckets, GetBucket getBucket,
                        UpdateBucket updateBucket, DeleteBucket deleteBucket, EmptyBucket emptyBucket,
                        UploadObject uploadObject, DownloadObject downloadObject, RemoveObjects removeObjects,
-                       ListObjects listObjects, CheckHealth checkHealth) {
+                       ListObjects listObjects, CheckHealth checkHealth,
+                       CreateSignedUrl createSignedUrl, CreateSignedUrls createSignedUrls,
+                       DownloadSignedObject downloadSignedObject, CreateSignedUploadUrl createSignedUploadUrl,
+                       UploadToSignedUrl uploadToSignedUrl) {
 }

@@ -45,6 +45,22 @@ public final class Jwt {
 
     /** The verified claims, or {@link InvalidToken} saying why the token cannot be trusted. */
     public JsonNode verify(String token) {
+        JsonNode claims = verifySignature(token);
+        long now = clock.instant().getEpochSecond();
+        if (claims.has("exp") && (!claims.get("exp").isNumber() || claims.get("exp").asLong() <= now)) {
+            throw invalid("jwt expired");
+        }
+        if (claims.has("nbf") && claims.get("nbf").isNumber() && claims.get("nbf").asLong() > now) {
+            throw invalid("jwt not active");
+        }
+        return claims;
+    }
+
+    /**
+     * The claims of a well-formed HS256 token signed with the project secret, whatever its times say: for
+     * tokens whose expiry is judged by their reader (signed URLs).
+     */
+    public JsonNode verifySignature(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.", -1);
         if (parts.length != 3) {
             throw invalid("jwt malformed");
@@ -62,15 +78,7 @@ public final class Jwt {
         if (!MessageDigest.isEqual(signature, mac(parts[0] + "." + parts[1]))) {
             throw invalid("invalid signature");
         }
-        JsonNode claims = decode(parts[1]);
-        long now = clock.instant().getEpochSecond();
-        if (claims.has("exp") && (!claims.get("exp").isNumber() || claims.get("exp").asLong() <= now)) {
-            throw invalid("jwt expired");
-        }
-        if (claims.has("nbf") && claims.get("nbf").isNumber() && claims.get("nbf").asLong() > now) {
-            throw invalid("jwt not active");
-        }
-        return claims;
+        return decode(parts[1]);
     }
 
     private byte[] mac(String signingInput) {

@@ -5,6 +5,7 @@ import dev.pillar.storage.adapters.http.support.Requests;
 import dev.pillar.storage.application.object.DownloadObject;
 import dev.pillar.storage.application.port.BlobContent;
 import dev.pillar.storage.domain.object.ByteRange;
+import dev.pillar.storage.domain.object.RequestedRange;
 import dev.pillar.storage.domain.object.StoredObject;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -35,12 +37,25 @@ final class DownloadHandler {
     }
 
     void handle(ServerRequest req, ServerResponse res) {
-        DownloadObject.Command command = new DownloadObject.Command(auth.caller(req),
-                Requests.bucketId(req, "bucket"), Requests.objectName(req),
-                RangeHeader.parse(Requests.header(req, HeaderNames.RANGE)),
-                Requests.header(req, HeaderNames.IF_NONE_MATCH),
-                req.headers().ifModifiedSince().map(date -> date.toInstant()));
-        DownloadObject.Download download = downloadObject.download(command);
+        respond(req, res, downloadObject.download(new DownloadObject.Command(auth.caller(req),
+                Requests.bucketId(req, "bucket"), Requests.objectName(req), range(req), ifNoneMatch(req),
+                ifModifiedSince(req))));
+    }
+
+    static Optional<RequestedRange> range(ServerRequest req) {
+        return RangeHeader.parse(Requests.header(req, HeaderNames.RANGE));
+    }
+
+    static Optional<String> ifNoneMatch(ServerRequest req) {
+        return Requests.header(req, HeaderNames.IF_NONE_MATCH);
+    }
+
+    static Optional<Instant> ifModifiedSince(ServerRequest req) {
+        return req.headers().ifModifiedSince().map(date -> date.toInstant());
+    }
+
+    /** Sends the object's headers, then its bytes (or a range of them), or a 304 if the client's copy is current. */
+    static void respond(ServerRequest req, ServerResponse res, DownloadObject.Download download) {
         describe(res, download.object(), Requests.query(req, "download"));
         switch (download) {
             case DownloadObject.Download.NotModified notModified -> {

@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * {@code POST} (create, or upsert with {@code x-upsert: true}) and {@code PUT} (update) of
@@ -54,27 +55,35 @@ final class UploadHandler {
         Caller caller = auth.caller(req);
         BucketId bucketId = Requests.bucketId(req, "bucket");
         ObjectName name = Requests.objectName(req);
-        Optional<String> contentType = Requests.header(req, HeaderNames.CONTENT_TYPE);
-        StoredObject stored;
-        try (InputStream body = req.content().inputStream()) {
-            stored = contentType.filter(UploadHandler::isMultipart).isPresent()
-                    ? uploadForm(caller, bucketId, name, upsert, contentType.get(), body)
-                    : uploadObject.upload(new UploadObject.Command(caller, bucketId, name, upsert,
-                            contentType.map(MimeType::of).orElse(MimeType.OCTET_STREAM),
-                            Requests.header(req, HeaderNames.CACHE_CONTROL).map(CacheControl::of).orElse(CacheControl.DEFAULT),
-                            Requests.header(req, "x-metadata").map(UploadHandler::base64Metadata).orElse(UserMetadata.EMPTY),
-                            req.headers().contentLength(), body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StoredObject stored = receive(req, body -> uploadObject.upload(new UploadObject.Command(caller, bucketId, name,
+                upsert, body.contentType(), body.cacheControl(), body.userMetadata(), body.declaredLength(),
+                body.content())));
         Json.ok(res, Json.object()
                 .put("Key", stored.bucketId().value() + "/" + stored.name().value())
                 .put("Id", stored.id().toString()));
     }
 
-    /** Reads form fields up to the file part, then streams the file part into the upload. */
-    private StoredObject uploadForm(Caller caller, BucketId bucketId, ObjectName name, boolean upsert,
-                                   String contentType, InputStream body) throws IOException {
+    /**
+     * Reads an upload's body, raw or a multipart form (fields up to the file part), and hands it to
+     * {@code upload} with the file still streaming.
+     */
+    static <T> T receive(ServerRequest req, Function<UploadBody, T> upload) {
+        Optional<String> contentType = Requests.header(req, HeaderNames.CONTENT_TYPE);
+        try (InputStream body = req.content().inputStream()) {
+            if (contentType.filter(UploadHandler::isMultipart).isPresent()) {
+                return receiveForm(contentType.get(), body, upload);
+            }
+            return upload.apply(new UploadBody(contentType.map(MimeType::of).orElse(MimeType.OCTET_STREAM),
+                    Requests.header(req, HeaderNames.CACHE_CONTROL).map(CacheControl::of).orElse(CacheControl.DEFAULT),
+                    Requests.header(req, "x-metadata").map(UploadHandler::base64Metadata).orElse(UserMetadata.EMPTY),
+                    req.headers().contentLength(), body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T receiveForm(String contentType, InputStream body, Function<UploadBody, T> upload)
+            throws IOException {
         MultipartReader reader = new MultipartReader(body, boundary(contentType));
         CacheControl cacheControl = CacheControl.DEFAULT;
         UserMetadata metadata = UserMetadata.EMPTY;
@@ -82,9 +91,8 @@ final class UploadHandler {
         while ((part = reader.next()).isPresent()) {
             MultipartReader.Part p = part.get();
             if (p.fileName().isPresent() || p.name().isEmpty() || p.name().equals("file")) {
-                return uploadObject.upload(new UploadObject.Command(caller, bucketId, name, upsert,
-                        p.contentType().map(MimeType::of).orElse(MimeType.OCTET_STREAM), cacheControl, metadata,
-                        OptionalLong.empty(), p.body()));
+                return upload.apply(new UploadBody(p.contentType().map(MimeType::of).orElse(MimeType.OCTET_STREAM),
+                        cacheControl, metadata, OptionalLong.empty(), p.body()));
             }
             String value = field(p.body());
             switch (p.name()) {
@@ -135,5 +143,10 @@ final class UploadHandler {
         } catch (JsonProcessingException e) {
             throw InvalidInput.invalidParameter("metadata");
         }
+    }
+
+    /** What an upload request's body says: the file's type, caching, user metadata, declared length and bytes. */
+    record UploadBody(MimeType contentType, CacheControl cacheControl, UserMetadata userMetadata,
+                      OptionalLong declaredLength, InputStream content) {
     }
 }

@@ -30,6 +30,16 @@ class JwtTest {
     }
 
     @Test
+    void checking_the_signature_alone_leaves_the_expiry_to_the_tokens_reader() {
+        String expired = jwt.sign(claims(NOW.getEpochSecond() - 3600));
+
+        assertEquals(NOW.getEpochSecond() - 3600, jwt.verifySignature(expired).get("exp").asLong());
+        Jwt other = new Jwt("another-secret-another-secret-another", Clock.fixed(NOW, ZoneOffset.UTC));
+        InvalidToken forged = assertThrows(InvalidToken.class, () -> jwt.verifySignature(other.sign(claims(0))));
+        assertEquals("invalid signature", forged.getMessage());
+    }
+
+    @Test
     void a_token_signed_with_another_secret_is_refused() {
         Jwt other = new Jwt("another-secret-another-secret-another", Clock.fixed(NOW, ZoneOffset.UTC));
         assertRefused("invalid signature", other.sign(claims(NOW.getEpochSecond() + 60)));
