@@ -3,6 +3,7 @@ package dev.pillar.storage.bootstrap;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.support.Json;
+import dev.pillar.storage.domain.failure.StorageFailure;
 import io.helidon.logging.common.LogConfig;
 
 import java.security.SecureRandom;
@@ -34,6 +35,10 @@ public final class Main {
         } catch (ConfigurationException e) {
             System.err.println("Invalid configuration: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (IllegalStateException | StorageFailure e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));

@@ -52,6 +52,11 @@ public final class StorageHttpServer implements AutoCloseable {
                 .routing(routing)
                 .build()
                 .start();
+        if (!server.isRunning() || server.port() < 0) {
+            server.stop();
+            throw new IllegalStateException("could not listen on " + settings.host() + ":" + settings.port()
+                    + " (is the port already in use?)");
+        }
         return new StorageHttpServer(server);
     }
 
