@@ -2,7 +2,9 @@ package dev.pillar.storage.adapters.http.object;
 
 import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.support.Requests;
+import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.object.DownloadObject;
+import dev.pillar.storage.application.object.ReadRoute;
 import dev.pillar.storage.application.port.BlobContent;
 import dev.pillar.storage.domain.object.ByteRange;
 import dev.pillar.storage.domain.object.StoredObject;
@@ -35,11 +37,20 @@ final class DownloadHandler {
     }
 
     void handle(ServerRequest req, ServerResponse res) {
-        DownloadObject.Command command = new DownloadObject.Command(auth.caller(req),
+        serve(req, res, auth.caller(req), ReadRoute.AUTHENTICATED);
+    }
+
+    /** {@code /object/public/…}: no key needed, public buckets only. */
+    void handlePublic(ServerRequest req, ServerResponse res) {
+        serve(req, res, Caller.system(), ReadRoute.PUBLIC);
+    }
+
+    private void serve(ServerRequest req, ServerResponse res, Caller caller, ReadRoute route) {
+        DownloadObject.Command command = new DownloadObject.Command(caller,
                 Requests.bucketId(req, "bucket"), Requests.objectName(req),
                 RangeHeader.parse(Requests.header(req, HeaderNames.RANGE)),
                 Requests.header(req, HeaderNames.IF_NONE_MATCH),
-                req.headers().ifModifiedSince().map(date -> date.toInstant()));
+                req.headers().ifModifiedSince().map(date -> date.toInstant()), route);
         DownloadObject.Download download = downloadObject.download(command);
         describe(res, download.object(), Requests.query(req, "download"));
         switch (download) {
