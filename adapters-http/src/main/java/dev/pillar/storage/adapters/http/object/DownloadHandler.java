@@ -52,7 +52,7 @@ final class DownloadHandler {
                 Requests.header(req, HeaderNames.IF_NONE_MATCH),
                 req.headers().ifModifiedSince().map(date -> date.toInstant()), route);
         DownloadObject.Download download = downloadObject.download(command);
-        describe(res, download.object(), Requests.query(req, "download"));
+        describe(res, download.object(), downloadName(req));
         switch (download) {
             case DownloadObject.Download.NotModified notModified -> {
                 res.status(Status.NOT_MODIFIED_304);
@@ -93,6 +93,13 @@ final class DownloadHandler {
         res.header(HeaderNames.ACCEPT_RANGES, "bytes");
         download.ifPresent(requested -> res.header(HeaderNames.CONTENT_DISPOSITION,
                 contentDisposition(requested.isEmpty() ? object.name().fileName() : requested)));
+    }
+
+    /** {@code ?download}, {@code ?download=} or {@code ?download=name}: present means attachment, a value names it. */
+    private static Optional<String> downloadName(ServerRequest req) {
+        return req.query().contains("download")
+                ? Optional.of(Requests.query(req, "download").orElse(""))
+                : Optional.empty();
     }
 
     /** {@code attachment} with an ASCII fallback name and the exact UTF-8 name percent-encoded. */
