@@ -34,6 +34,9 @@ record PageCursor(Position position, SortColumn column, SortOrder order) {
     static PageCursor decode(String raw) {
         try {
             JsonNode node = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(raw));
+            if (node == null || !node.isObject()) {
+                throw invalid();
+            }
             SortColumn column = SortColumn.valueOf(node.path("column").asText());
             Optional<Instant> time = node.hasNonNull("at") ? Optional.of(Instant.parse(node.get("at").asText()))
                     : Optional.empty();
@@ -42,7 +45,7 @@ record PageCursor(Position position, SortColumn column, SortOrder order) {
             }
             return new PageCursor(new Position(node.get("after").asText(), time), column,
                     SortOrder.valueOf(node.path("order").asText()));
-        } catch (IOException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }
     }
