@@ -15,8 +15,12 @@ import dev.pillar.storage.application.bucket.ListBuckets;
 import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
 import dev.pillar.storage.application.object.BlobCleaner;
+import dev.pillar.storage.application.object.CopyObject;
 import dev.pillar.storage.application.object.DownloadObject;
+import dev.pillar.storage.application.object.GetObjectInfo;
+import dev.pillar.storage.application.object.ListObjectPage;
 import dev.pillar.storage.application.object.ListObjects;
+import dev.pillar.storage.application.object.MoveObject;
 import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.application.object.UploadObject;
 import dev.pillar.storage.application.port.Clock;
@@ -34,10 +38,12 @@ import java.util.UUID;
 /** A running server: the adapters, wired into the use cases, behind the HTTP server. */
 public final class StorageServer implements AutoCloseable {
     private final PostgresMetadataStore metadata;
+    private final BackgroundWork background;
     private final StorageHttpServer http;
 
-    private StorageServer(PostgresMetadataStore metadata, StorageHttpServer http) {
+    private StorageServer(PostgresMetadataStore metadata, BackgroundWork background, StorageHttpServer http) {
         this.metadata = metadata;
+        this.background = background;
         this.http = http;
     }
 
@@ -47,12 +53,14 @@ public final class StorageServer implements AutoCloseable {
         PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
                 .withMaxPoolSize(config.databasePoolSize());
         PostgresMetadataStore metadata = PostgresMetadataStore.connect(database);
+        BackgroundWork background = new BackgroundWork();
         try {
-            UseCases useCases = useCases(config, metadata, store);
+            UseCases useCases = useCases(config, metadata, store, background);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
-            return new StorageServer(metadata, http);
+            return new StorageServer(metadata, background, http);
         } catch (RuntimeException e) {
+            background.close();
             metadata.close();
             throw e;
         }
@@ -65,6 +73,7 @@ public final class StorageServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        background.close();
         metadata.close();
     }
 
@@ -75,7 +84,8 @@ public final class StorageServer implements AutoCloseable {
         };
     }
 
-    private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store) {
+    private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store,
+                                     BackgroundWork background) {
         StorageSettings settings = new StorageSettings(config.projectRef(), config.fileSizeLimit());
         Clock clock = Instant::now;
         IdGenerator ids = UUID::randomUUID;
@@ -88,11 +98,15 @@ public final class StorageServer implements AutoCloseable {
                 new GetBucket(metadata),
                 new UpdateBucket(metadata, clock),
                 new DeleteBucket(metadata),
-                new EmptyBucket(metadata, cleaner),
+                new EmptyBucket(metadata, cleaner, background),
                 uploadObject,
                 downloadObject,
                 new RemoveObjects(metadata, cleaner),
                 new ListObjects(metadata),
+                new GetObjectInfo(metadata),
+                new ListObjectPage(metadata),
+                new CopyObject(metadata, store, cleaner, settings, ids, clock),
+                new MoveObject(metadata, store, cleaner, settings, ids, clock),
                 new CheckHealth(metadata, store),
                 new CreateSignedUrl(metadata, clock),
                 new CreateSignedUrls(metadata, clock),

@@ -7,6 +7,7 @@ import dev.pillar.storage.adapters.http.support.Json;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -43,6 +44,17 @@ final class TestServer implements AutoCloseable {
     /** Runs SQL as the database owner, e.g. to create the policies a project would have. */
     void sql(String statement) {
         execute("jdbc:postgresql://127.0.0.1:5432/" + database, statement);
+    }
+
+    /** The first column of the first row of a query run as the database owner, as a number. */
+    long queryLong(String query) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database,
+                "postgres", ""); Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run: " + query, e);
+        }
     }
 
     String key(String role) {

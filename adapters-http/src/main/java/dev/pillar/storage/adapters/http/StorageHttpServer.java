@@ -5,6 +5,7 @@ import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.bucket.BucketRoutes;
 import dev.pillar.storage.adapters.http.health.HealthRoutes;
 import dev.pillar.storage.adapters.http.object.ObjectRoutes;
+import dev.pillar.storage.adapters.http.openapi.OpenApiRoutes;
 import dev.pillar.storage.adapters.http.support.ApiError;
 import dev.pillar.storage.adapters.http.support.ErrorHandlers;
 import io.helidon.webserver.WebServer;
@@ -28,15 +29,7 @@ public final class StorageHttpServer implements AutoCloseable {
 
     public static StorageHttpServer start(HttpSettings settings, UseCases useCases) {
         Jwt jwt = new Jwt(settings.jwtSecret(), Clock.systemUTC());
-        Authenticator auth = new Authenticator(jwt);
-        List<HttpService> services = List.of(
-                new HealthRoutes(useCases.checkHealth()),
-                new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
-                        useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
-                new ObjectRoutes(auth, useCases.uploadObject(), useCases.downloadObject(),
-                        useCases.removeObjects(), useCases.listObjects(), jwt, useCases.createSignedUrl(),
-                        useCases.createSignedUrls(), useCases.downloadSignedObject(), useCases.createSignedUploadUrl(),
-                        useCases.uploadToSignedUrl()));
+        List<HttpService> services = services(new Authenticator(jwt), jwt, useCases);
         ErrorHandlers errors = new ErrorHandlers(settings.errorStatusMode());
         HttpRouting.Builder routing = HttpRouting.builder();
         HttpService[] all = services.toArray(HttpService[]::new);
@@ -58,6 +51,16 @@ public final class StorageHttpServer implements AutoCloseable {
                     + " (is the port already in use?)");
         }
         return new StorageHttpServer(server);
+    }
+
+    /** Every service of the API in registration order: the route table (which the OpenAPI test reads too). */
+    static List<HttpService> services(Authenticator auth, Jwt jwt, UseCases useCases) {
+        return List.of(
+                new HealthRoutes(useCases.checkHealth()),
+                new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
+                        useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
+                new ObjectRoutes(auth, jwt, useCases),
+                new OpenApiRoutes());
     }
 
     public int port() {

@@ -7,8 +7,12 @@ import dev.pillar.storage.application.bucket.GetBucket;
 import dev.pillar.storage.application.bucket.ListBuckets;
 import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
+import dev.pillar.storage.application.object.CopyObject;
 import dev.pillar.storage.application.object.DownloadObject;
+import dev.pillar.storage.application.object.GetObjectInfo;
+import dev.pillar.storage.application.object.ListObjectPage;
 import dev.pillar.storage.application.object.ListObjects;
+import dev.pillar.storage.application.object.MoveObject;
 import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.application.object.UploadObject;
 import dev.pillar.storage.application.signed.CreateSignedUploadUrl;
@@ -21,7 +25,8 @@ import dev.pillar.storage.application.signed.UploadToSignedUrl;
 public record UseCases(CreateBucket createBucket, ListBuckets listBuckets, GetBucket getBucket,
                        UpdateBucket updateBucket, DeleteBucket deleteBucket, EmptyBucket emptyBucket,
                        UploadObject uploadObject, DownloadObject downloadObject, RemoveObjects removeObjects,
-                       ListObjects listObjects, CheckHealth checkHealth,
+                       ListObjects listObjects, GetObjectInfo getObjectInfo, ListObjectPage listObjectPage,
+                       CopyObject copyObject, MoveObject moveObject, CheckHealth checkHealth,
                        CreateSignedUrl createSignedUrl, CreateSignedUrls createSignedUrls,
                        DownloadSignedObject downloadSignedObject, CreateSignedUploadUrl createSignedUploadUrl,
                        UploadToSignedUrl uploadToSignedUrl) {

@@ -2,6 +2,8 @@ package dev.pillar.storage.adapters.postgres;
 
 import dev.pillar.storage.application.port.ListedEntry;
 import dev.pillar.storage.application.port.ObjectListQuery;
+import dev.pillar.storage.application.port.ObjectPage;
+import dev.pillar.storage.application.port.ObjectPageQuery;
 import dev.pillar.storage.application.port.ObjectRepository;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.failure.AccessDenied;
@@ -27,6 +29,11 @@ final class PgObjectRepository implements ObjectRepository {
             update storage.objects
             set owner = ?::uuid, owner_id = ?, version = ?, metadata = ?::jsonb, user_metadata = ?::jsonb,
                 updated_at = ?, last_accessed_at = ?
+            where bucket_id = ? and name = ?""";
+    private static final String MOVE = """
+            update storage.objects
+            set bucket_id = ?, name = ?, owner = ?::uuid, owner_id = ?, version = ?, metadata = ?::jsonb,
+                user_metadata = ?::jsonb, updated_at = ?, last_accessed_at = ?
             where bucket_id = ? and name = ?""";
     private static final String DELETE = "delete from storage.objects where bucket_id = ? and name = any (?::text[])"
             + " returning " + ObjectRows.columns("");
@@ -85,6 +92,19 @@ final class PgObjectRepository implements ObjectRepository {
         }
     }
 
+    /** As with {@link #update}, zero rows changed under row-level security is a refusal. */
+    @Override
+    public void move(StoredObject from, StoredObject to) {
+        long moved = sql.update(Resource.OBJECT, MOVE, to.bucketId().value(), to.name().value(),
+                Columns.ownerUuid(to.owner()), to.owner().orElse(null), to.version(),
+                ObjectMetadata.toJson(to.content(), to.updatedAt()), to.userMetadata().json(),
+                Columns.timestamp(to.updatedAt()), Columns.timestamp(to.lastAccessedAt()),
+                from.bucketId().value(), from.name().value());
+        if (moved == 0) {
+            throw new AccessDenied(SqlFailures.RLS_VIOLATION);
+        }
+    }
+
     @Override
     public List<StoredObject> delete(BucketId bucketId, Collection<ObjectName> names) {
         if (names.isEmpty()) {
@@ -112,5 +132,10 @@ final class PgObjectRepository implements ObjectRepository {
     @Override
     public List<ListedEntry> list(BucketId bucketId, ObjectListQuery query) {
         return ObjectListing.list(sql, bucketId, query);
+    }
+
+    @Override
+    public ObjectPage page(BucketId bucketId, ObjectPageQuery query) {
+        return ObjectPaging.page(sql, bucketId, query);
     }
 }

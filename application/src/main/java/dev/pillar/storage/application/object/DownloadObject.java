@@ -18,6 +18,7 @@ import java.util.Optional;
 
 /**
  * Use case: open an object the caller may read, whole or in part, or tell them their copy is current.
+ * Who reads is decided as Supabase does (see {@link ReadRoute}).
  *
  * <p>The row names the version to read; if an overwrite removes that version between the look-up
  * and the open, the row is read again and the newer version served, so a download racing an
@@ -25,21 +26,19 @@ import java.util.Optional;
  */
 public final class DownloadObject {
     private static final int ATTEMPTS = 5;
-    private final MetadataStore metadata;
+    private final ReadableObjects objects;
     private final ObjectStore store;
     private final BlobCleaner keys;
 
     public DownloadObject(MetadataStore metadata, ObjectStore store, BlobCleaner keys) {
-        this.metadata = metadata;
+        this.objects = new ReadableObjects(metadata);
         this.store = store;
         this.keys = keys;
     }
 
     public Download download(Command command) {
         for (int attempt = 1; ; attempt++) {
-            StoredObject object = metadata.inTransaction(command.caller(),
-                            repos -> repos.objects().find(command.bucketId(), command.name()))
-                    .orElseThrow(() -> new NotFound(Resource.OBJECT));
+            StoredObject object = objects.find(command.caller(), command.bucketId(), command.name(), command.route());
             if (object.isUnchangedFor(command.ifNoneMatch(), command.ifModifiedSince())) {
                 return new Download.NotModified(object);
             }
@@ -54,9 +53,14 @@ public final class DownloadObject {
         }
     }
 
-    /** What to read, as whom, with the client's range and cache validators. */
+    /** What to read, as whom, through which kind of route, with the client's range and cache validators. */
     public record Command(Caller caller, BucketId bucketId, ObjectName name, Optional<RequestedRange> range,
-                          Optional<String> ifNoneMatch, Optional<Instant> ifModifiedSince) {
+                          Optional<String> ifNoneMatch, Optional<Instant> ifModifiedSince, ReadRoute route) {
+        /** A read through an authenticated route. */
+        public Command(Caller caller, BucketId bucketId, ObjectName name, Optional<RequestedRange> range,
+                       Optional<String> ifNoneMatch, Optional<Instant> ifModifiedSince) {
+            this(caller, bucketId, name, range, ifNoneMatch, ifModifiedSince, ReadRoute.AUTHENTICATED);
+        }
     }
 
     /** Either the bytes to send or a note that the client's copy is current. */

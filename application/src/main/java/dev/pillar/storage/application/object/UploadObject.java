@@ -9,8 +9,6 @@ import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
-import dev.pillar.storage.domain.failure.AccessDenied;
-import dev.pillar.storage.domain.failure.AlreadyExists;
 import dev.pillar.storage.domain.failure.NotFound;
 import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.failure.TooLarge;
@@ -23,7 +21,6 @@ import dev.pillar.storage.domain.object.StoredObject;
 import dev.pillar.storage.domain.object.UserMetadata;
 
 import java.io.InputStream;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -35,10 +32,9 @@ import java.util.OptionalLong;
  * mix, and a refused or failed upload leaves neither a row nor bytes behind.
  */
 public final class UploadObject {
-    private static final int ATTEMPTS = 3;
     private final MetadataStore metadata;
     private final ObjectStore store;
-    private final BlobCleaner cleaner;
+    private final VersionPublisher publisher;
     private final StorageSettings settings;
     private final IdGenerator ids;
     private final Clock clock;
@@ -47,7 +43,7 @@ public final class UploadObject {
                         IdGenerator ids, Clock clock) {
         this.metadata = metadata;
         this.store = store;
-        this.cleaner = cleaner;
+        this.publisher = new VersionPublisher(metadata, cleaner);
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
@@ -77,43 +73,7 @@ public final class UploadObject {
                 command.cacheControl(), metered.md5Hex());
         StoredObject candidate = StoredObject.create(ids.newId(), command.bucketId(), command.name(),
                 command.caller().subject(), version, content, command.userMetadata(), clock.now());
-        Optional<StoredObject> replaced;
-        try {
-            replaced = commitRow(command, candidate);
-        } catch (RuntimeException e) {
-            cleaner.deleteBlob(key);
-            throw e;
-        }
-        replaced.ifPresent(old -> cleaner.deleteBlob(cleaner.keyOf(old)));
-        return replaced.map(old -> old.replacedBy(candidate)).orElse(candidate);
-    }
-
-    /** Inserts the row, or switches the existing one when upserting; returns the version it replaced. */
-    private Optional<StoredObject> commitRow(Command command, StoredObject candidate) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return metadata.inTransaction(command.caller(), repos -> {
-                    Optional<StoredObject> existing = repos.objects().findForUpdate(candidate.bucketId(), candidate.name());
-                    if (existing.isEmpty()) {
-                        repos.objects().insert(candidate);
-                        return Optional.<StoredObject>empty();
-                    }
-                    if (!command.upsert()) {
-                        throw new AlreadyExists(Resource.OBJECT);
-                    }
-                    repos.objects().update(existing.get().replacedBy(candidate));
-                    return existing;
-                });
-            } catch (AlreadyExists e) {
-                // A concurrent upload inserted the row between our look-up and our insert: look again.
-                if (!command.upsert()) {
-                    throw e;
-                }
-                if (attempt == ATTEMPTS) {
-                    throw new AccessDenied("new row violates row-level security policy");
-                }
-            }
-        }
+        return publisher.publish(command.caller(), candidate, command.upsert());
     }
 
     /** One upload: where, what, how, and the body to stream. */

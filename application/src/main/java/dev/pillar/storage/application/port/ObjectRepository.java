@@ -28,6 +28,13 @@ public interface ObjectRepository {
     /** Switches an existing row to new content; {@code AccessDenied} if a policy refuses. */
     void update(StoredObject object);
 
+    /**
+     * Re-keys the row of {@code from} as {@code to} (its bucket, name, owner, version and times):
+     * {@code AlreadyExists} if that name is taken, {@code NotFound(BUCKET)} if its bucket is gone,
+     * {@code AccessDenied} if a policy refuses (the row cannot be updated, or the renamed row fails a check).
+     */
+    void move(StoredObject from, StoredObject to);
+
     /** Removes the named rows the caller may remove; returns those removed. */
     List<StoredObject> delete(BucketId bucketId, Collection<ObjectName> names);
 
@@ -36,4 +43,7 @@ public interface ObjectRepository {
 
     /** One level of the bucket's tree under a prefix: objects and sub-folders, Supabase style. */
     List<ListedEntry> list(BucketId bucketId, ObjectListQuery query);
+
+    /** One page of the keys under a prefix, flat or one level deep, resumable where the last page ended. */
+    ObjectPage page(BucketId bucketId, ObjectPageQuery query);
 }

@@ -4,6 +4,7 @@ import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.Unavailable;
 import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.object.StoredObject;
 
@@ -29,6 +30,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     private volatile boolean writesDenied;
     private volatile boolean objectsHidden;
     private volatile boolean healthy = true;
+    private volatile boolean failing;
     private Runnable beforeNextObjectInsert = () -> { };
 
     /** Where an object row lives: unique per bucket and name. */
@@ -40,6 +42,9 @@ public final class InMemoryMetadataStore implements MetadataStore {
 
     @Override
     public <T> T inTransaction(Caller caller, Function<Repositories, T> work) {
+        if (failing) {
+            throw new Unavailable(Unavailable.Service.DATABASE, "the fake database is down", null);
+        }
         InMemoryTransaction tx;
         synchronized (this) {
             callers.add(caller);
@@ -66,6 +71,11 @@ public final class InMemoryMetadataStore implements MetadataStore {
 
     public synchronized void put(StoredObject object) {
         objects.put(ObjectKey.of(object), object);
+    }
+
+    /** What a concurrent removal does to the committed rows. */
+    public synchronized void remove(StoredObject object) {
+        objects.remove(ObjectKey.of(object));
     }
 
     public synchronized Optional<Bucket> bucket(BucketId id) {
@@ -97,6 +107,11 @@ public final class InMemoryMetadataStore implements MetadataStore {
 
     public void setHealthy(boolean healthy) {
         this.healthy = healthy;
+    }
+
+    /** While set, every transaction fails as with the database down. */
+    public void setFailing(boolean failing) {
+        this.failing = failing;
     }
 
     /** Runs {@code action} (a concurrent upload, say) just before the next object insert checks for duplicates. */

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryObjectStore implements ObjectStore {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final Map<String, Runnable> beforeNextRead = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> afterNextCopy = new ConcurrentHashMap<>();
     private volatile boolean healthy = true;
     private volatile boolean deletesFail;
 
@@ -42,10 +43,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public BlobContent read(BlobKey key, Optional<ByteRange> range) {
-        Runnable action = beforeNextRead.remove(key.path());
-        if (action != null) {
-            action.run();
-        }
+        runOnce(beforeNextRead, key);
         byte[] bytes = bytesOf(key);
         byte[] part = range.map(r -> Arrays.copyOfRange(bytes, (int) r.first(), (int) Math.min(r.last() + 1, bytes.length)))
                 .orElse(bytes);
@@ -54,7 +52,9 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public void copy(BlobKey from, BlobKey to) {
+        runOnce(beforeNextRead, from);
         blobs.put(to.path(), bytesOf(from).clone());
+        runOnce(afterNextCopy, from);
     }
 
     @Override
@@ -95,9 +95,21 @@ public final class InMemoryObjectStore implements ObjectStore {
         deletesFail = true;
     }
 
-    /** Runs {@code action} (a concurrent overwrite, say) once, just before the next read of {@code key}. */
+    /** Runs {@code action} (a concurrent overwrite, say) once, just before the next read (or copy) of {@code key}. */
     public void beforeNextRead(BlobKey key, Runnable action) {
         beforeNextRead.put(key.path(), action);
+    }
+
+    /** Runs {@code action} once, just after the next copy from {@code key} has stored its bytes. */
+    public void afterNextCopy(BlobKey key, Runnable action) {
+        afterNextCopy.put(key.path(), action);
+    }
+
+    private static void runOnce(Map<String, Runnable> hooks, BlobKey key) {
+        Runnable action = hooks.remove(key.path());
+        if (action != null) {
+            action.run();
+        }
     }
 
     private byte[] bytesOf(BlobKey key) {

@@ -7,6 +7,8 @@ import dev.pillar.storage.application.port.BucketQuery;
 import dev.pillar.storage.application.port.BucketRepository;
 import dev.pillar.storage.application.port.ListedEntry;
 import dev.pillar.storage.application.port.ObjectListQuery;
+import dev.pillar.storage.application.port.ObjectPage;
+import dev.pillar.storage.application.port.ObjectPageQuery;
 import dev.pillar.storage.application.port.ObjectRepository;
 import dev.pillar.storage.application.port.SortOrder;
 import dev.pillar.storage.domain.bucket.Bucket;
@@ -164,6 +166,29 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
             }
         }
         return page(List.copyOf(level.values()), query.sortOrder(), query.offset(), query.limit());
+    }
+
+    @Override
+    public ObjectPage page(BucketId bucketId, ObjectPageQuery query) {
+        return InMemoryPaging.page(visibleIn(bucketId), query);
+    }
+
+    /** Renames a row the caller sees; the unique index sees every row, as with {@link #insert}. */
+    @Override
+    public void move(StoredObject from, StoredObject to) {
+        checkWriteAllowed();
+        if (find(from.bucketId(), from.name()).isEmpty()) {
+            throw new AccessDenied(RLS_REFUSAL); // zero rows updated under RLS
+        }
+        if (!buckets.containsKey(to.bucketId())) {
+            throw new NotFound(Resource.BUCKET);
+        }
+        boolean sameName = ObjectKey.of(from).equals(ObjectKey.of(to));
+        if (!sameName && (objects.containsKey(ObjectKey.of(to)) || store.object(to.bucketId(), to.name()).isPresent())) {
+            throw new AlreadyExists(Resource.OBJECT);
+        }
+        objects.remove(ObjectKey.of(from));
+        objects.put(ObjectKey.of(to), to);
     }
 
     static List<StoredObject> sortedIn(Map<ObjectKey, StoredObject> rows, BucketId bucketId) {

@@ -3,6 +3,7 @@ package dev.pillar.storage.application.object;
 import dev.pillar.storage.application.StorageFixture;
 import dev.pillar.storage.application.object.DownloadObject.Download;
 import dev.pillar.storage.domain.bucket.Bucket;
+import dev.pillar.storage.domain.bucket.BucketSettings;
 import dev.pillar.storage.domain.failure.NotFound;
 import dev.pillar.storage.domain.failure.RangeNotSatisfiable;
 import dev.pillar.storage.domain.failure.Resource;
@@ -16,10 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import static dev.pillar.storage.application.StorageFixture.ALICE;
+import static dev.pillar.storage.application.StorageFixture.SERVICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -130,6 +133,27 @@ class DownloadObjectTest {
         NotFound failure = assertThrows(NotFound.class, () -> download.download(plain(greeting.name())));
 
         assertEquals(Resource.OBJECT, failure.resource());
+    }
+
+    @Test
+    void the_public_route_serves_a_public_buckets_object_whatever_the_policies() {
+        Bucket site = world.bucket("site", new BucketSettings(true, Optional.empty(), List.of()));
+        StoredObject page = world.object(site, "index.html", "<html>");
+        world.metadata.hideObjects();
+
+        Download.Content content = assertInstanceOf(Download.Content.class, download.download(
+                new DownloadObject.Command(SERVICE, site.id(), page.name(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), ReadRoute.PUBLIC)));
+
+        assertEquals("<html>", read(content));
+    }
+
+    @Test
+    void the_public_route_treats_a_private_bucket_as_missing() {
+        NotFound failure = assertThrows(NotFound.class, () -> download.download(new DownloadObject.Command(SERVICE,
+                docs.id(), greeting.name(), Optional.empty(), Optional.empty(), Optional.empty(), ReadRoute.PUBLIC)));
+
+        assertEquals(Resource.BUCKET, failure.resource());
     }
 
     private DownloadObject.Command plain(ObjectName name) {

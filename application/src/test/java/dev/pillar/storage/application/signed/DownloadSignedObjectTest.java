@@ -21,8 +21,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DownloadSignedObjectTest {
     private static final ObjectName NAME = ObjectName.of("a/report.txt");
@@ -43,7 +45,9 @@ class DownloadSignedObjectTest {
         try (var body = content.body()) {
             assertEquals("signed", new String(body.stream().readAllBytes(), StandardCharsets.UTF_8));
         }
-        assertEquals(List.of(Caller.system()), world.metadata.transactionCallers());
+        assertFalse(world.metadata.transactionCallers().isEmpty());
+        assertTrue(world.metadata.transactionCallers().stream().allMatch(Caller.system()::equals),
+                "every look-up acts as the server: " + world.metadata.transactionCallers());
     }
 
     @Test

@@ -51,6 +51,16 @@ public record StoredObject(UUID id, BucketId bucketId, ObjectName name, Optional
                 .orElse(false);
     }
 
+    /**
+     * The same object under another bucket and name, owned by whoever moved it, its bytes copied to a new
+     * version (keys embed the name); identity, content, user metadata and creation time stay.
+     */
+    public StoredObject movedTo(BucketId newBucket, ObjectName newName, Optional<String> newOwner, String newVersion,
+                                Instant now) {
+        return new StoredObject(id, newBucket, newName, newOwner, newVersion, content, userMetadata, createdAt, now,
+                now);
+    }
+
     /** The same object switched to a newly stored version; identity and creation time stay. */
     public StoredObject replacedBy(StoredObject newer) {
         return new StoredObject(id, bucketId, name, newer.owner, newer.version, newer.content,

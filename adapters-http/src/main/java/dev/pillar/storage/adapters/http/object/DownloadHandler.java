@@ -2,7 +2,9 @@ package dev.pillar.storage.adapters.http.object;
 
 import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.support.Requests;
+import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.object.DownloadObject;
+import dev.pillar.storage.application.object.ReadRoute;
 import dev.pillar.storage.application.port.BlobContent;
 import dev.pillar.storage.domain.object.ByteRange;
 import dev.pillar.storage.domain.object.RequestedRange;
@@ -37,9 +39,18 @@ final class DownloadHandler {
     }
 
     void handle(ServerRequest req, ServerResponse res) {
-        respond(req, res, downloadObject.download(new DownloadObject.Command(auth.caller(req),
+        serve(req, res, auth.caller(req), ReadRoute.AUTHENTICATED);
+    }
+
+    /** {@code /object/public/…}: no key needed, public buckets only. */
+    void handlePublic(ServerRequest req, ServerResponse res) {
+        serve(req, res, Caller.system(), ReadRoute.PUBLIC);
+    }
+
+    private void serve(ServerRequest req, ServerResponse res, Caller caller, ReadRoute route) {
+        respond(req, res, downloadObject.download(new DownloadObject.Command(caller,
                 Requests.bucketId(req, "bucket"), Requests.objectName(req), range(req), ifNoneMatch(req),
-                ifModifiedSince(req))));
+                ifModifiedSince(req), route)));
     }
 
     static Optional<RequestedRange> range(ServerRequest req) {
@@ -56,7 +67,7 @@ final class DownloadHandler {
 
     /** Sends the object's headers, then its bytes (or a range of them), or a 304 if the client's copy is current. */
     static void respond(ServerRequest req, ServerResponse res, DownloadObject.Download download) {
-        describe(res, download.object(), Requests.query(req, "download"));
+        describe(res, download.object(), downloadName(req));
         switch (download) {
             case DownloadObject.Download.NotModified notModified -> {
                 res.status(Status.NOT_MODIFIED_304);
@@ -97,6 +108,13 @@ final class DownloadHandler {
         res.header(HeaderNames.ACCEPT_RANGES, "bytes");
         download.ifPresent(requested -> res.header(HeaderNames.CONTENT_DISPOSITION,
                 contentDisposition(requested.isEmpty() ? object.name().fileName() : requested)));
+    }
+
+    /** {@code ?download}, {@code ?download=} or {@code ?download=name}: present means attachment, a value names it. */
+    private static Optional<String> downloadName(ServerRequest req) {
+        return req.query().contains("download")
+                ? Optional.of(Requests.query(req, "download").orElse(""))
+                : Optional.empty();
     }
 
     /** {@code attachment} with an ASCII fallback name and the exact UTF-8 name percent-encoded. */

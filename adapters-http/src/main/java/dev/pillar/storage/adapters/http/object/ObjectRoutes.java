@@ -1,48 +1,53 @@
 package dev.pillar.storage.adapters.http.object;
 
 import dev.pillar.storage.adapters.http.auth.Authenticator;
+import dev.pillar.storage.adapters.http.UseCases;
 import dev.pillar.storage.adapters.http.auth.Jwt;
-import dev.pillar.storage.application.object.DownloadObject;
-import dev.pillar.storage.application.object.ListObjects;
-import dev.pillar.storage.application.object.RemoveObjects;
-import dev.pillar.storage.application.object.UploadObject;
-import dev.pillar.storage.application.signed.CreateSignedUploadUrl;
-import dev.pillar.storage.application.signed.CreateSignedUrl;
-import dev.pillar.storage.application.signed.CreateSignedUrls;
-import dev.pillar.storage.application.signed.DownloadSignedObject;
-import dev.pillar.storage.application.signed.UploadToSignedUrl;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
 /**
- * The route table under {@code /object}. Order matters: fixed words ({@code list},
- * {@code authenticated}, {@code sign}, {@code upload/sign}) are matched before the catch-all
- * {@code {bucket}/{+path}} routes.
+ * The route table under {@code /object}. Order matters: fixed words ({@code list}, {@code list-v2},
+ * {@code copy}, {@code move}, {@code info}, {@code public}, {@code authenticated}, {@code sign},
+ * {@code upload/sign}) are matched before the catch-all {@code {bucket}/{+path}} routes.
  */
 public final class ObjectRoutes implements HttpService {
     private final UploadHandler uploads;
     private final DownloadHandler downloads;
     private final RemovalHandler removals;
     private final ListHandler listing;
+    private final PageHandler pages;
+    private final InfoHandler info;
+    private final TransferHandler transfers;
     private final SignedUrlHandler signedUrls;
     private final SignedUploadHandler signedUploads;
 
-    public ObjectRoutes(Authenticator auth, UploadObject uploadObject, DownloadObject downloadObject,
-                        RemoveObjects removeObjects, ListObjects listObjects, Jwt jwt, CreateSignedUrl createSignedUrl,
-                        CreateSignedUrls createSignedUrls, DownloadSignedObject downloadSignedObject,
-                        CreateSignedUploadUrl createSignedUploadUrl, UploadToSignedUrl uploadToSignedUrl) {
-        this.uploads = new UploadHandler(auth, uploadObject);
-        this.downloads = new DownloadHandler(auth, downloadObject);
-        this.removals = new RemovalHandler(auth, removeObjects);
-        this.listing = new ListHandler(auth, listObjects);
+    public ObjectRoutes(Authenticator auth, Jwt jwt, UseCases useCases) {
+        this.uploads = new UploadHandler(auth, useCases.uploadObject());
+        this.downloads = new DownloadHandler(auth, useCases.downloadObject());
+        this.removals = new RemovalHandler(auth, useCases.removeObjects());
+        this.listing = new ListHandler(auth, useCases.listObjects());
+        this.pages = new PageHandler(auth, useCases.listObjectPage());
+        this.info = new InfoHandler(auth, useCases.getObjectInfo());
+        this.transfers = new TransferHandler(auth, useCases.copyObject(), useCases.moveObject());
         SignedUrlTokens tokens = new SignedUrlTokens(jwt);
-        this.signedUrls = new SignedUrlHandler(auth, tokens, createSignedUrl, createSignedUrls, downloadSignedObject);
-        this.signedUploads = new SignedUploadHandler(auth, tokens, createSignedUploadUrl, uploadToSignedUrl);
+        this.signedUrls = new SignedUrlHandler(auth, tokens, useCases.createSignedUrl(), useCases.createSignedUrls(),
+                useCases.downloadSignedObject());
+        this.signedUploads = new SignedUploadHandler(auth, tokens, useCases.createSignedUploadUrl(),
+                useCases.uploadToSignedUrl());
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.post("/object/list/{bucket}", listing::list)
+                .post("/object/list-v2/{bucket}", pages::list)
+                .post("/object/copy", transfers::copy)
+                .post("/object/move", transfers::move)
+                .get("/object/info/public/{bucket}/{+path}", info::ofPublic)
+                .get("/object/info/authenticated/{bucket}/{+path}", info::authenticated)
+                .get("/object/info/{bucket}/{+path}", info::authenticated)
+                .get("/object/public/{bucket}/{+path}", downloads::handlePublic)
+                .head("/object/public/{bucket}/{+path}", downloads::handlePublic)
                 .get("/object/authenticated/{bucket}/{+path}", downloads::handle)
                 .head("/object/authenticated/{bucket}/{+path}", downloads::handle)
                 .post("/object/sign/{bucket}/{+path}", signedUrls::signOne)

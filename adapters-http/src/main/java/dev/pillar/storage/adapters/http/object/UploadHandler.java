@@ -124,7 +124,8 @@ final class UploadHandler {
         return boundary;
     }
 
-    private static UserMetadata base64Metadata(String header) {
+    /** The {@code x-metadata} header: base64 of a JSON object. */
+    static UserMetadata base64Metadata(String header) {
         try {
             return jsonMetadata(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {

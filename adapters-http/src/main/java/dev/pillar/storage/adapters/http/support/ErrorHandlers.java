@@ -1,6 +1,7 @@
 package dev.pillar.storage.adapters.http.support;
 
 import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.failure.RangeNotSatisfiable;
 import dev.pillar.storage.domain.failure.StorageFailure;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
@@ -27,6 +28,9 @@ public final class ErrorHandlers {
                 LOG.log(Level.WARNING, "event=request_failed method={0} path={1} error={2} cause={3}",
                         req.prologue().method().text(), req.path().rawPath(), failure.getMessage(),
                         failure.getCause().toString());
+            }
+            if (failure instanceof RangeNotSatisfiable unsatisfiable) {
+                res.header(HeaderNames.CONTENT_RANGE, "bytes */" + unsatisfiable.size());
             }
             send(req, res, ApiError.of(failure));
         });

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** JSON in and out of the HTTP adapter, in one place: parsing bodies, writing responses, timestamps. */
 public final class Json {
@@ -46,6 +47,30 @@ public final class Json {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A string field: absent or null reads as empty, any other type is an {@code InvalidParameter}. */
+    public static Optional<String> text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw InvalidInput.invalidParameter(field);
+        }
+        return Optional.of(value.asText());
+    }
+
+    /** A boolean field: absent or null reads as empty, any other type is an {@code InvalidParameter}. */
+    public static Optional<Boolean> flag(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw InvalidInput.invalidParameter(field);
+        }
+        return Optional.of(value.asBoolean());
     }
 
     public static ObjectNode object() {

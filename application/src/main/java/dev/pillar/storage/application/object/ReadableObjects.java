@@ -1,0 +1,33 @@
+package dev.pillar.storage.application.object;
+
+import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.domain.bucket.Bucket;
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.NotFound;
+import dev.pillar.storage.domain.failure.Resource;
+import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
+
+/**
+ * Finds the row a read is about, deciding who reads it as Supabase does: the bucket is looked up by the
+ * server; the objects of a public bucket are read by the server too (anyone may fetch them through the
+ * public URL anyway), those of a private bucket under the caller's row-level security, where an invisible
+ * row is simply not found. A public route refuses private buckets as if they did not exist.
+ */
+final class ReadableObjects {
+    private final MetadataStore metadata;
+
+    ReadableObjects(MetadataStore metadata) {
+        this.metadata = metadata;
+    }
+
+    StoredObject find(Caller caller, BucketId bucketId, ObjectName name, ReadRoute route) {
+        Bucket bucket = metadata.inTransaction(Caller.system(), repos -> repos.buckets().find(bucketId))
+                .filter(found -> route == ReadRoute.AUTHENTICATED || found.isPublic())
+                .orElseThrow(() -> new NotFound(Resource.BUCKET));
+        Caller reader = bucket.isPublic() ? Caller.system() : caller;
+        return metadata.inTransaction(reader, repos -> repos.objects().find(bucketId, name))
+                .orElseThrow(() -> new NotFound(Resource.OBJECT));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pillar.storage.application.object;
+
+import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.domain.failure.AccessDenied;
+import dev.pillar.storage.domain.failure.AlreadyExists;
+import dev.pillar.storage.domain.failure.Resource;
+import dev.pillar.storage.domain.object.StoredObject;
+
+import java.util.Optional;
+
+/**
+ * Makes a freshly stored version visible under its name in one transaction acting as the caller: inserts
+ * its row or, when upserting, switches the existing row to it (row-level security decides). After the
+ * commit the replaced version's bytes are removed; when the commit is refused or fails, the fresh
+ * version's bytes are removed instead, so either way no blob is left without a row.
+ */
+final class VersionPublisher {
+    private static final int ATTEMPTS = 3;
+    private final MetadataStore metadata;
+    private final BlobCleaner cleaner;
+
+    VersionPublisher(MetadataStore metadata, BlobCleaner cleaner) {
+        this.metadata = metadata;
+        this.cleaner = cleaner;
+    }
+
+    /** The visible object: {@code candidate}, or the existing object switched to its version. */
+    StoredObject publish(Caller caller, StoredObject candidate, boolean upsert) {
+        Optional<StoredObject> replaced;
+        try {
+            replaced = commitRow(caller, candidate, upsert);
+        } catch (RuntimeException e) {
+            cleaner.deleteBlob(cleaner.keyOf(candidate));
+            throw e;
+        }
+        replaced.ifPresent(old -> cleaner.deleteBlob(cleaner.keyOf(old)));
+        return replaced.map(old -> old.replacedBy(candidate)).orElse(candidate);
+    }
+
+    /** Inserts the row, or switches the existing one when upserting; returns the version it replaced. */
+    private Optional<StoredObject> commitRow(Caller caller, StoredObject candidate, boolean upsert) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return metadata.inTransaction(caller, repos -> {
+                    Optional<StoredObject> existing = repos.objects().findForUpdate(candidate.bucketId(), candidate.name());
+                    if (existing.isEmpty()) {
+                        repos.objects().insert(candidate);
+                        return Optional.<StoredObject>empty();
+                    }
+                    if (!upsert) {
+                        throw new AlreadyExists(Resource.OBJECT);
+                    }
+                    repos.objects().update(existing.get().replacedBy(candidate));
+                    return existing;
+                });
+            } catch (AlreadyExists e) {
+                // A concurrent writer inserted the row between our look-up and our insert: look again.
+                if (!upsert) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new AccessDenied("new row violates row-level security policy");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.pillar.storage.application.object;
+
+import dev.pillar.storage.application.StorageFixture;
+import dev.pillar.storage.domain.bucket.Bucket;
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.bucket.BucketSettings;
+import dev.pillar.storage.domain.failure.NotFound;
+import dev.pillar.storage.domain.failure.Resource;
+import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.pillar.storage.application.StorageFixture.ALICE;
+import static dev.pillar.storage.application.StorageFixture.SERVICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class GetObjectInfoTest {
+    private final StorageFixture world = new StorageFixture();
+    private final GetObjectInfo info = new GetObjectInfo(world.metadata);
+    private final Bucket privateDocs = world.bucket("docs");
+    private final Bucket publicSite = world.bucket("site", new BucketSettings(true, Optional.empty(), List.of()));
+    private final StoredObject secret = world.object(privateDocs, "secret.txt", "hush");
+    private final StoredObject page = world.object(publicSite, "index.html", "<html>");
+
+    @Test
+    void describes_an_object_of_a_private_bucket_read_as_the_caller() {
+        assertEquals(secret, info.info(command(privateDocs.id(), secret.name(), ReadRoute.AUTHENTICATED)));
+        assertEquals(List.of(SERVICE, ALICE), world.metadata.transactionCallers());
+    }
+
+    @Test
+    void an_object_the_callers_policies_hide_is_not_found() {
+        world.metadata.hideObjects();
+
+        NotFound failure = assertThrows(NotFound.class,
+                () -> info.info(command(privateDocs.id(), secret.name(), ReadRoute.AUTHENTICATED)));
+
+        assertEquals(Resource.OBJECT, failure.resource());
+    }
+
+    @Test
+    void a_missing_bucket_or_object_is_not_found_as_such() {
+        assertEquals(Resource.BUCKET, assertThrows(NotFound.class,
+                () -> info.info(command(BucketId.of("nope"), secret.name(), ReadRoute.AUTHENTICATED))).resource());
+        assertEquals(Resource.OBJECT, assertThrows(NotFound.class,
+                () -> info.info(command(privateDocs.id(), ObjectName.of("nope"), ReadRoute.AUTHENTICATED))).resource());
+    }
+
+    @Test
+    void a_public_buckets_objects_are_read_by_the_server_whatever_the_policies() {
+        world.metadata.hideObjects();
+
+        assertEquals(page, info.info(command(publicSite.id(), page.name(), ReadRoute.AUTHENTICATED)));
+        assertEquals(page, info.info(command(publicSite.id(), page.name(), ReadRoute.PUBLIC)));
+        assertEquals(List.of(SERVICE), world.metadata.transactionCallers().stream().distinct().toList());
+    }
+
+    @Test
+    void the_public_route_treats_a_private_bucket_as_missing() {
+        NotFound failure = assertThrows(NotFound.class,
+                () -> info.info(command(privateDocs.id(), secret.name(), ReadRoute.PUBLIC)));
+
+        assertEquals(Resource.BUCKET, failure.resource());
+    }
+
+    private GetObjectInfo.Command command(BucketId bucket, ObjectName name, ReadRoute route) {
+        return new GetObjectInfo.Command(ALICE, bucket, name, route);
+    }
+}
