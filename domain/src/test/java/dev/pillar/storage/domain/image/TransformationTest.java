@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -117,7 +118,7 @@ class TransformationTest {
     }
 
     private static Map<String, String> query(String width, String height, String resize) {
-        java.util.HashMap<String, String> query = new java.util.HashMap<>();
+        HashMap<String, String> query = new HashMap<>();
         Optional.ofNullable(width).ifPresent(value -> query.put("width", value));
         Optional.ofNullable(height).ifPresent(value -> query.put("height", value));
         query.put("resize", resize);
