@@ -4,6 +4,7 @@ import dev.pillar.storage.adapters.filesystem.FilesystemObjectStore;
 import dev.pillar.storage.adapters.http.HttpSettings;
 import dev.pillar.storage.adapters.http.StorageHttpServer;
 import dev.pillar.storage.adapters.http.UseCases;
+import dev.pillar.storage.adapters.http.render.ThumbnailatorImageTransformer;
 import dev.pillar.storage.adapters.postgres.PostgresMetadataStore;
 import dev.pillar.storage.adapters.postgres.PostgresSettings;
 import dev.pillar.storage.application.StorageSettings;
@@ -14,6 +15,8 @@ import dev.pillar.storage.application.bucket.GetBucket;
 import dev.pillar.storage.application.bucket.ListBuckets;
 import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
+import dev.pillar.storage.application.image.BoundedImageTransformer;
+import dev.pillar.storage.application.image.TransformImage;
 import dev.pillar.storage.application.object.BlobCleaner;
 import dev.pillar.storage.application.object.DownloadObject;
 import dev.pillar.storage.application.object.ListObjects;
@@ -22,17 +25,21 @@ import dev.pillar.storage.application.object.UploadObject;
 import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.IdGenerator;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.domain.image.ImageLimits;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A running server: the adapters, wired into the use cases, behind the HTTP server. */
 public final class StorageServer implements AutoCloseable {
     private final PostgresMetadataStore metadata;
+    private final BoundedImageTransformer images;
     private final StorageHttpServer http;
 
-    private StorageServer(PostgresMetadataStore metadata, StorageHttpServer http) {
+    private StorageServer(PostgresMetadataStore metadata, BoundedImageTransformer images, StorageHttpServer http) {
         this.metadata = metadata;
+        this.images = images;
         this.http = http;
     }
 
@@ -42,12 +49,19 @@ public final class StorageServer implements AutoCloseable {
         PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
                 .withMaxPoolSize(config.databasePoolSize());
         PostgresMetadataStore metadata = PostgresMetadataStore.connect(database);
+        ServerConfig.ImageTransformation imaging = config.imageTransformation();
+        ImageLimits limits = new ImageLimits(imaging.maxSourceSize(), imaging.maxPixels());
+        BoundedImageTransformer images = new BoundedImageTransformer(new ThumbnailatorImageTransformer(limits),
+                imaging.concurrency(), imaging.queue());
         try {
-            UseCases useCases = useCases(config, metadata, store);
+            Optional<TransformImage> transformImage = imaging.enabled()
+                    ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
+            UseCases useCases = useCases(config, metadata, store, transformImage);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
-            return new StorageServer(metadata, http);
+            return new StorageServer(metadata, images, http);
         } catch (RuntimeException e) {
+            images.close();
             metadata.close();
             throw e;
         }
@@ -60,6 +74,7 @@ public final class StorageServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        images.close();
         metadata.close();
     }
 
@@ -70,7 +85,8 @@ public final class StorageServer implements AutoCloseable {
         };
     }
 
-    private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store) {
+    private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store,
+                                     Optional<TransformImage> transformImage) {
         StorageSettings settings = new StorageSettings(config.projectRef(), config.fileSizeLimit());
         Clock clock = Instant::now;
         IdGenerator ids = UUID::randomUUID;
@@ -86,6 +102,7 @@ public final class StorageServer implements AutoCloseable {
                 new DownloadObject(metadata, store, cleaner),
                 new RemoveObjects(metadata, cleaner),
                 new ListObjects(metadata),
-                new CheckHealth(metadata, store));
+                new CheckHealth(metadata, store),
+                transformImage);
     }
 }

@@ -5,6 +5,7 @@ import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.bucket.BucketRoutes;
 import dev.pillar.storage.adapters.http.health.HealthRoutes;
 import dev.pillar.storage.adapters.http.object.ObjectRoutes;
+import dev.pillar.storage.adapters.http.render.RenderRoutes;
 import dev.pillar.storage.adapters.http.support.ApiError;
 import dev.pillar.storage.adapters.http.support.ErrorHandlers;
 import io.helidon.webserver.WebServer;
@@ -13,6 +14,7 @@ import io.helidon.webserver.http.HttpService;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,12 +30,14 @@ public final class StorageHttpServer implements AutoCloseable {
 
     public static StorageHttpServer start(HttpSettings settings, UseCases useCases) {
         Authenticator auth = new Authenticator(new Jwt(settings.jwtSecret(), Clock.systemUTC()));
-        List<HttpService> services = List.of(
+        List<HttpService> services = new ArrayList<>(List.of(
                 new HealthRoutes(useCases.checkHealth()),
                 new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
                         useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
                 new ObjectRoutes(auth, useCases.uploadObject(), useCases.downloadObject(),
-                        useCases.removeObjects(), useCases.listObjects()));
+                        useCases.removeObjects(), useCases.listObjects())));
+        useCases.transformImage().ifPresent(transformImage ->
+                services.add(new RenderRoutes(auth, useCases.downloadObject(), transformImage)));
         ErrorHandlers errors = new ErrorHandlers(settings.errorStatusMode());
         HttpRouting.Builder routing = HttpRouting.builder();
         HttpService[] all = services.toArray(HttpService[]::new);

@@ -7,14 +7,20 @@ import dev.pillar.storage.application.bucket.GetBucket;
 import dev.pillar.storage.application.bucket.ListBuckets;
 import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
+import dev.pillar.storage.application.image.TransformImage;
 import dev.pillar.storage.application.object.DownloadObject;
 import dev.pillar.storage.application.object.ListObjects;
 import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.application.object.UploadObject;
 
-/** Every use case the HTTP adapter exposes, wired by bootstrap. */
+import java.util.Optional;
+
+/**
+ * Every use case the HTTP adapter exposes, wired by bootstrap. {@code transformImage} is empty when image
+ * transformation is switched off; its routes are then not served at all, as in Supabase.
+ */
 public record UseCases(CreateBucket createBucket, ListBuckets listBuckets, GetBucket getBucket,
                        UpdateBucket updateBucket, DeleteBucket deleteBucket, EmptyBucket emptyBucket,
                        UploadObject uploadObject, DownloadObject downloadObject, RemoveObjects removeObjects,
-                       ListObjects listObjects, CheckHealth checkHealth) {
+                       ListObjects listObjects, CheckHealth checkHealth, Optional<TransformImage> transformImage) {
 }
