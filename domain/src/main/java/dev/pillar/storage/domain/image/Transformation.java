@@ -65,13 +65,14 @@ public record Transformation(OptionalInt width, OptionalInt height, ResizeMode r
 
     /**
      * The canonical {@code name:value,...} form (for {@code X-Transformations} and signed tokens); two
-     * transformations that render the same output describe themselves the same way.
+     * transformations that render the same output describe themselves the same way (the resize mode only
+     * matters when both sides are given).
      */
     public String describe() {
         StringJoiner parts = new StringJoiner(",");
         width.ifPresent(value -> parts.add("width:" + value));
         height.ifPresent(value -> parts.add("height:" + value));
-        if (width.isPresent() || height.isPresent()) {
+        if (width.isPresent() && height.isPresent()) {
             parts.add("resize:" + resize.name().toLowerCase(Locale.ROOT));
         }
         parts.add("quality:" + quality);

@@ -102,12 +102,13 @@ class TransformationTest {
         assertEquals("width:120,height:80,resize:fill,quality:80,format:png", transformation.describe());
         assertEquals(transformation, Transformation.fromDescription(transformation.describe()));
         assertEquals("quality:80,format:origin", parse(Map.of("resize", "contain")).describe());
+        assertEquals("width:50,quality:80,format:origin", parse(Map.of("width", "50", "resize", "fill")).describe());
     }
 
     @Test
     void each_distinct_rendering_of_a_version_gets_its_own_entity_tag() {
         String small = parse(Map.of("width", "100")).eTagFor("abc");
-        String smallAgain = parse(Map.of("width", "100", "resize", "cover")).eTagFor("abc");
+        String smallAgain = parse(Map.of("width", "100", "resize", "fill")).eTagFor("abc");
         String large = parse(Map.of("width", "200")).eTagFor("abc");
         String otherVersion = parse(Map.of("width", "100")).eTagFor("def");
 
