@@ -14,10 +14,16 @@ import java.util.regex.Pattern;
 /** The server's whole configuration, read once from the environment; each bad variable is named. */
 public record ServerConfig(String host, int port, String databaseUrl, int databasePoolSize,
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
-                           ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode) {
+                           ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
+                           ImageTransformation imageTransformation) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
+
+    /** Image transformation: on or off, the largest source it will decode, and its bounded worker pool. */
+    public record ImageTransformation(boolean enabled, ByteSize maxSourceSize, int maxPixels, int concurrency,
+                                      int queue) {
+    }
 
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -34,7 +40,13 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                 read.path("FILE_STORAGE_BACKEND_PATH", "./data/storage"),
                 read.size("FILE_SIZE_LIMIT", read.size("UPLOAD_FILE_SIZE_LIMIT", ByteSize.mebibytes(50))),
                 read.matching("PROJECT_REF", "default", PROJECT_REF),
-                read.choice("ERROR_HTTP_STATUS", ErrorStatusMode.STANDARD, ErrorStatusMode.class));
+                read.choice("ERROR_HTTP_STATUS", ErrorStatusMode.STANDARD, ErrorStatusMode.class),
+                new ImageTransformation(
+                        read.bool("IMAGE_TRANSFORMATION_ENABLED", true),
+                        read.size("IMAGE_MAX_SOURCE_BYTES", ByteSize.parse("25MB")),
+                        read.integer("IMAGE_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
+                        read.integer("IMAGE_TRANSFORM_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
+                        read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */
@@ -58,6 +70,18 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
             }
             throw new ConfigurationException(name, "must be an integer from " + min + " to " + max
                     + " (got \"" + raw.get() + "\")");
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            return switch (raw.get().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigurationException(name, "must be true or false (got \"" + raw.get() + "\")");
+            };
         }
 
         <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {

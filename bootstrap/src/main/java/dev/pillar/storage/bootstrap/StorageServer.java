@@ -4,6 +4,7 @@ import dev.pillar.storage.adapters.filesystem.FilesystemObjectStore;
 import dev.pillar.storage.adapters.http.HttpSettings;
 import dev.pillar.storage.adapters.http.StorageHttpServer;
 import dev.pillar.storage.adapters.http.UseCases;
+import dev.pillar.storage.adapters.http.render.ThumbnailatorImageTransformer;
 import dev.pillar.storage.adapters.postgres.PostgresMetadataStore;
 import dev.pillar.storage.adapters.postgres.PostgresSettings;
 import dev.pillar.storage.application.StorageSettings;
@@ -14,6 +15,8 @@ import dev.pillar.storage.application.bucket.GetBucket;
 import dev.pillar.storage.application.bucket.ListBuckets;
 import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
+import dev.pillar.storage.application.image.BoundedImageTransformer;
+import dev.pillar.storage.application.image.TransformImage;
 import dev.pillar.storage.application.object.BlobCleaner;
 import dev.pillar.storage.application.object.CopyObject;
 import dev.pillar.storage.application.object.DownloadObject;
@@ -31,19 +34,24 @@ import dev.pillar.storage.application.signed.CreateSignedUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrls;
 import dev.pillar.storage.application.signed.DownloadSignedObject;
 import dev.pillar.storage.application.signed.UploadToSignedUrl;
+import dev.pillar.storage.domain.image.ImageLimits;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A running server: the adapters, wired into the use cases, behind the HTTP server. */
 public final class StorageServer implements AutoCloseable {
     private final PostgresMetadataStore metadata;
     private final BackgroundWork background;
+    private final BoundedImageTransformer images;
     private final StorageHttpServer http;
 
-    private StorageServer(PostgresMetadataStore metadata, BackgroundWork background, StorageHttpServer http) {
+    private StorageServer(PostgresMetadataStore metadata, BackgroundWork background, BoundedImageTransformer images,
+                          StorageHttpServer http) {
         this.metadata = metadata;
         this.background = background;
+        this.images = images;
         this.http = http;
     }
 
@@ -54,13 +62,20 @@ public final class StorageServer implements AutoCloseable {
                 .withMaxPoolSize(config.databasePoolSize());
         PostgresMetadataStore metadata = PostgresMetadataStore.connect(database);
         BackgroundWork background = new BackgroundWork();
+        ServerConfig.ImageTransformation imaging = config.imageTransformation();
+        ImageLimits limits = new ImageLimits(imaging.maxSourceSize(), imaging.maxPixels());
+        BoundedImageTransformer images = new BoundedImageTransformer(new ThumbnailatorImageTransformer(limits),
+                imaging.concurrency(), imaging.queue());
         try {
-            UseCases useCases = useCases(config, metadata, store, background);
+            Optional<TransformImage> transformImage = imaging.enabled()
+                    ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
+            UseCases useCases = useCases(config, metadata, store, background, transformImage);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
-            return new StorageServer(metadata, background, http);
+            return new StorageServer(metadata, background, images, http);
         } catch (RuntimeException e) {
             background.close();
+            images.close();
             metadata.close();
             throw e;
         }
@@ -74,6 +89,7 @@ public final class StorageServer implements AutoCloseable {
     public void close() {
         http.close();
         background.close();
+        images.close();
         metadata.close();
     }
 
@@ -85,7 +101,7 @@ public final class StorageServer implements AutoCloseable {
     }
 
     private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store,
-                                     BackgroundWork background) {
+                                     BackgroundWork background, Optional<TransformImage> transformImage) {
         StorageSettings settings = new StorageSettings(config.projectRef(), config.fileSizeLimit());
         Clock clock = Instant::now;
         IdGenerator ids = UUID::randomUUID;
@@ -112,6 +128,7 @@ public final class StorageServer implements AutoCloseable {
                 new CreateSignedUrls(metadata, clock),
                 new DownloadSignedObject(downloadObject, clock),
                 new CreateSignedUploadUrl(metadata, ids, clock),
-                new UploadToSignedUrl(uploadObject, clock));
+                new UploadToSignedUrl(uploadObject, clock),
+                transformImage);
     }
 }

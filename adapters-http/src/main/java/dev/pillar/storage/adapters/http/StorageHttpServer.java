@@ -5,7 +5,9 @@ import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.bucket.BucketRoutes;
 import dev.pillar.storage.adapters.http.health.HealthRoutes;
 import dev.pillar.storage.adapters.http.object.ObjectRoutes;
+import dev.pillar.storage.adapters.http.object.SignedUrlTokens;
 import dev.pillar.storage.adapters.http.openapi.OpenApiRoutes;
+import dev.pillar.storage.adapters.http.render.RenderRoutes;
 import dev.pillar.storage.adapters.http.support.ApiError;
 import dev.pillar.storage.adapters.http.support.ErrorHandlers;
 import io.helidon.webserver.WebServer;
@@ -14,6 +16,7 @@ import io.helidon.webserver.http.HttpService;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,12 +58,15 @@ public final class StorageHttpServer implements AutoCloseable {
 
     /** Every service of the API in registration order: the route table (which the OpenAPI test reads too). */
     static List<HttpService> services(Authenticator auth, Jwt jwt, UseCases useCases) {
-        return List.of(
+        List<HttpService> services = new ArrayList<>(List.of(
                 new HealthRoutes(useCases.checkHealth()),
                 new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
                         useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
                 new ObjectRoutes(auth, jwt, useCases),
-                new OpenApiRoutes());
+                new OpenApiRoutes()));
+        useCases.transformImage().ifPresent(transformImage ->
+                services.add(new RenderRoutes(auth, new SignedUrlTokens(jwt), useCases, transformImage)));
+        return services;
     }
 
     public int port() {

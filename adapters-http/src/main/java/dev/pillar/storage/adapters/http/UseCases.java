@@ -8,6 +8,7 @@ import dev.pillar.storage.application.bucket.ListBuckets;
 import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
 import dev.pillar.storage.application.object.CopyObject;
+import dev.pillar.storage.application.image.TransformImage;
 import dev.pillar.storage.application.object.DownloadObject;
 import dev.pillar.storage.application.object.GetObjectInfo;
 import dev.pillar.storage.application.object.ListObjectPage;
@@ -21,7 +22,12 @@ import dev.pillar.storage.application.signed.CreateSignedUrls;
 import dev.pillar.storage.application.signed.DownloadSignedObject;
 import dev.pillar.storage.application.signed.UploadToSignedUrl;
 
-/** Every use case the HTTP adapter exposes, wired by bootstrap. */
+import java.util.Optional;
+
+/**
+ * Every use case the HTTP adapter exposes, wired by bootstrap. {@code transformImage} is empty when image
+ * transformation is switched off; its routes are then not served at all, as in Supabase.
+ */
 public record UseCases(CreateBucket createBucket, ListBuckets listBuckets, GetBucket getBucket,
                        UpdateBucket updateBucket, DeleteBucket deleteBucket, EmptyBucket emptyBucket,
                        UploadObject uploadObject, DownloadObject downloadObject, RemoveObjects removeObjects,
@@ -29,5 +35,5 @@ public record UseCases(CreateBucket createBucket, ListBuckets listBuckets, GetBu
                        CopyObject copyObject, MoveObject moveObject, CheckHealth checkHealth,
                        CreateSignedUrl createSignedUrl, CreateSignedUrls createSignedUrls,
                        DownloadSignedObject downloadSignedObject, CreateSignedUploadUrl createSignedUploadUrl,
-                       UploadToSignedUrl uploadToSignedUrl) {
+                       UploadToSignedUrl uploadToSignedUrl, Optional<TransformImage> transformImage) {
 }

@@ -5,6 +5,7 @@ import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.openapi.OpenApiRoutes;
 import dev.pillar.storage.adapters.http.support.Json;
+import dev.pillar.storage.application.image.TransformImage;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-written OpenAPI document against the route table the server actually registers. */
@@ -85,7 +88,9 @@ class OpenApiDocumentTest {
     private static UseCases useCasesOfNothing() throws ReflectiveOperationException {
         Class<?>[] types = Arrays.stream(UseCases.class.getRecordComponents()).map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
-        return UseCases.class.getDeclaredConstructor(types).newInstance(new Object[types.length]);
+        Object[] nothing = Arrays.stream(types)
+                .map(type -> type == Optional.class ? Optional.of(mock(TransformImage.class)) : null).toArray();
+        return UseCases.class.getDeclaredConstructor(types).newInstance(nothing);
     }
 
     private static JsonNode document() throws IOException {

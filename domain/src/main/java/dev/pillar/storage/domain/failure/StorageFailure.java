@@ -5,7 +5,8 @@ package dev.pillar.storage.domain.failure;
  */
 public abstract sealed class StorageFailure extends RuntimeException
         permits NotFound, AlreadyExists, BucketNotEmpty, TooLarge, MimeTypeNotAllowed, AccessDenied,
-                InvalidInput, RangeNotSatisfiable, InvalidToken, OffsetMismatch, UploadExpired, Unavailable {
+                InvalidInput, RangeNotSatisfiable, InvalidToken, OffsetMismatch, UploadExpired, Unavailable,
+                UnprocessableImage {
 
     protected StorageFailure(String message) {
         super(message, null, false, false);

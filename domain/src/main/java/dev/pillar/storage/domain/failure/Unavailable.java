@@ -1,9 +1,9 @@
 package dev.pillar.storage.domain.failure;
 
-/** A backing service (database or object store) cannot serve the request right now. */
+/** A backing service (database, object store, image transformer) cannot serve the request right now. */
 public final class Unavailable extends StorageFailure {
     /** Which backing service failed, for the catalogue code. */
-    public enum Service { DATABASE, OBJECT_STORE }
+    public enum Service { DATABASE, OBJECT_STORE, IMAGE_TRANSFORMER }
 
     private final Service service;
 

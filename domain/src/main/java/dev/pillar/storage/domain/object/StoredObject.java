@@ -40,12 +40,20 @@ public record StoredObject(UUID id, BucketId bucketId, ObjectName name, Optional
      * {@code If-None-Match} wins when present, else {@code If-Modified-Since} (second precision).
      */
     public boolean isUnchangedFor(Optional<String> ifNoneMatch, Optional<Instant> ifModifiedSince) {
+        return isUnchangedFor(content.eTag(), ifNoneMatch, ifModifiedSince);
+    }
+
+    /**
+     * The same question for a rendering derived from this version (a transformed image) that carries its
+     * own entity tag {@code eTag}.
+     */
+    public boolean isUnchangedFor(String eTag, Optional<String> ifNoneMatch, Optional<Instant> ifModifiedSince) {
         if (ifNoneMatch.isPresent()) {
-            String quoted = "\"" + content.eTag() + "\"";
+            String quoted = "\"" + eTag + "\"";
             return Arrays.stream(ifNoneMatch.get().split(","))
                     .map(String::trim)
                     .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                    .anyMatch(tag -> tag.equals("*") || tag.equals(quoted) || tag.equals(content.eTag()));
+                    .anyMatch(tag -> tag.equals("*") || tag.equals(quoted) || tag.equals(eTag));
         }
         return ifModifiedSince.map(since -> !updatedAt.truncatedTo(ChronoUnit.SECONDS).isAfter(since))
                 .orElse(false);

@@ -10,6 +10,7 @@ import dev.pillar.storage.application.signed.CreateSignedUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrls;
 import dev.pillar.storage.application.signed.DownloadSignedObject;
 import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.image.Transformation;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.signing.DownloadGrant;
@@ -19,6 +20,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Signed download URLs: {@code POST /object/sign/{bucket}/{path}} and {@code POST /object/sign/{bucket}}
@@ -49,7 +51,7 @@ final class SignedUrlHandler {
         ObjectName name = Requests.objectName(req);
         JsonNode body = Json.readObject(req);
         long expiresIn = expiresIn(body);
-        Optional<SignedTransform> transform = SignedTransform.from(body.get("transform"));
+        Optional<Transformation> transform = transformation(body.get("transform"));
         DownloadGrant grant = createSignedUrl.sign(new CreateSignedUrl.Command(caller, bucketId, name, expiresIn));
         Json.ok(res, Json.object().put("signedURL", signedUrl(grant, transform)));
     }
@@ -80,10 +82,8 @@ final class SignedUrlHandler {
                 DownloadHandler.ifNoneMatch(req), DownloadHandler.ifModifiedSince(req))));
     }
 
-    private String signedUrl(DownloadGrant grant, Optional<SignedTransform> transform) {
-        String route = transform.filter(SignedTransform::rendersImage).isPresent()
-                ? "/render/image/sign/"
-                : "/object/sign/";
+    private String signedUrl(DownloadGrant grant, Optional<Transformation> transform) {
+        String route = transform.isPresent() ? "/render/image/sign/" : "/object/sign/";
         return route + grant.bucketId().value() + "/" + grant.name().value()
                 + "?token=" + tokens.sign(grant, transform);
     }
@@ -119,5 +119,24 @@ final class SignedUrlHandler {
             list.add(path.asText());
         }
         return list;
+    }
+
+    /**
+     * {@code createSignedUrl}'s {@code transform} option, checked by the same rules as the render routes' query;
+     * empty when it would leave the image as it is (no size, no quality, {@code format: origin}), as Supabase
+     * then signs a plain object URL.
+     */
+    private static Optional<Transformation> transformation(JsonNode transform) {
+        if (transform == null || transform.isNull()) {
+            return Optional.empty();
+        }
+        if (!transform.isObject()) {
+            throw InvalidInput.invalidParameter("transform");
+        }
+        Transformation parsed = Transformation.parse(name -> Optional.ofNullable(transform.get(name))
+                .filter(value -> !value.isNull()).map(JsonNode::asText));
+        boolean changesImage = Stream.of("width", "height", "quality").anyMatch(transform::hasNonNull)
+                || !transform.path("format").asText("origin").equals("origin");
+        return changesImage ? Optional.of(parsed) : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.adapters.http.support.Requests;
 import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.image.Transformation;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.failure.InvalidToken;
 import dev.pillar.storage.domain.object.ObjectName;
@@ -21,30 +22,31 @@ import java.util.function.Supplier;
 
 /**
  * Signed-URL grants as Supabase's tokens: HS256 JWTs signed with the project secret, claims
- * {@code {url: "bucket/name", scope: "download", iat, exp}} (plus {@code transformations}/{@code format})
+ * {@code {url: "bucket/name", scope: "download", iat, exp}} (plus {@code transformations})
  * and {@code {owner, url, upsert, scope: "upload", iat, exp}}. Reading one back checks its signature and
  * that it is the right kind of token; whether it fits the object asked for, and is still valid, the grant
  * decides. Tokens from before Supabase scoped them are told apart as it does: only upload tokens carry
  * {@code upsert}.
  */
-final class SignedUrlTokens {
+public final class SignedUrlTokens {
     private static final String DOWNLOAD = "download";
     private static final String UPLOAD = "upload";
+    private static final String TRANSFORMATIONS = "transformations";
     private final Jwt jwt;
 
-    SignedUrlTokens(Jwt jwt) {
+    public SignedUrlTokens(Jwt jwt) {
         this.jwt = jwt;
     }
 
     /** The {@code token} query parameter every signed URL carries. */
-    static String token(ServerRequest req) {
+    public static String token(ServerRequest req) {
         return Requests.query(req, "token").filter(token -> !token.isEmpty())
                 .orElseThrow(() -> InvalidInput.missingParameter("token"));
     }
 
-    String sign(DownloadGrant grant, Optional<SignedTransform> transform) {
+    String sign(DownloadGrant grant, Optional<Transformation> transform) {
         ObjectNode claims = Json.object();
-        transform.ifPresent(t -> t.addClaims(claims));
+        transform.ifPresent(t -> claims.put(TRANSFORMATIONS, t.describe()));
         return jwt.sign(timed(claims.put("url", url(grant.bucketId(), grant.name())).put("scope", DOWNLOAD),
                 grant.validity()));
     }
@@ -57,7 +59,7 @@ final class SignedUrlTokens {
     }
 
     /** The grant a download token carries; {@code InvalidSignature} if it is not one of ours. */
-    DownloadGrant download(String token) {
+    public DownloadGrant download(String token) {
         Supplier<InvalidToken> invalid = InvalidToken::invalidSignature;
         JsonNode claims = verified(token, invalid);
         if (!scoped(claims, DOWNLOAD, !claims.has("upsert"))) {
@@ -65,6 +67,13 @@ final class SignedUrlTokens {
         }
         String[] url = url(claims, invalid);
         return of(invalid, () -> new DownloadGrant(BucketId.of(url[0]), ObjectName.of(url[1]), validity(claims)));
+    }
+
+    /** The image transformation a download token was signed with, if any (its signature already checked). */
+    public Optional<Transformation> transformation(String token) {
+        return Optional.ofNullable(verified(token, InvalidToken::invalidSignature).get(TRANSFORMATIONS))
+                .filter(JsonNode::isTextual)
+                .map(claim -> Transformation.fromDescription(claim.asText()));
     }
 
     /** The grant an upload token carries; {@code InvalidUploadSignature} if it is not one of ours. */

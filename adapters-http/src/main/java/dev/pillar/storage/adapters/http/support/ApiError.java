@@ -13,6 +13,7 @@ import dev.pillar.storage.domain.failure.RangeNotSatisfiable;
 import dev.pillar.storage.domain.failure.StorageFailure;
 import dev.pillar.storage.domain.failure.TooLarge;
 import dev.pillar.storage.domain.failure.Unavailable;
+import dev.pillar.storage.domain.failure.UnprocessableImage;
 import dev.pillar.storage.domain.failure.UploadExpired;
 
 /**
@@ -61,6 +62,12 @@ public record ApiError(int status, String code, String error, String message) {
             case Unavailable f -> switch (f.service()) {
                 case DATABASE -> new ApiError(503, "DatabaseTimeout", "service_unavailable", message);
                 case OBJECT_STORE -> new ApiError(503, "SlowDown", "service_unavailable", message);
+                case IMAGE_TRANSFORMER -> new ApiError(503, "SlowDown", "service_unavailable", message);
+            };
+            case UnprocessableImage f -> switch (f.reason()) {
+                case NOT_AN_IMAGE -> new ApiError(415, "InvalidMimeType", "invalid_mime_type", message);
+                case CORRUPT -> new ApiError(422, "ImageProcessingError", "ImageProcessingError", message);
+                case TOO_LARGE -> new ApiError(413, "EntityTooLarge", "Payload too large", message);
             };
         };
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.image.Transformation;
 import dev.pillar.storage.domain.failure.InvalidToken;
 import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.signing.DownloadGrant;
@@ -51,11 +52,13 @@ class SignedUrlTokensTest {
 
     @Test
     void a_transform_rides_along_in_the_download_token() throws IOException {
-        String token = tokens.sign(new DownloadGrant(DOCS, NAME, MINUTE),
-                Optional.of(new SignedTransform("width:100", Optional.of("webp"))));
+        Transformation transformation = Transformation.fromDescription("width:100,format:webp");
+        String token = tokens.sign(new DownloadGrant(DOCS, NAME, MINUTE), Optional.of(transformation));
 
-        assertEquals("width:100", payload(token).get("transformations").asText());
-        assertEquals("webp", payload(token).get("format").asText());
+        assertEquals(transformation.describe(), payload(token).get("transformations").asText());
+        assertEquals(Optional.of(transformation), tokens.transformation(token));
+        assertEquals(Optional.empty(), tokens.transformation(tokens.sign(new DownloadGrant(DOCS, NAME, MINUTE),
+                Optional.empty())));
     }
 
     @Test
