@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 /**
  * Use case: upload through a signed upload URL. The grant must be for exactly this name and not over; the
  * upload then runs as the server on behalf of the owner bound at signing (policies were checked then, see
- * ADR 0006), overwriting only if the grant says so. The bucket's size and type limits apply as always.
+ * ADR 0008), overwriting only if the grant says so. The bucket's size and type limits apply as always.
  */
 public final class UploadToSignedUrl {
     private final UploadObject uploadObject;
