@@ -71,7 +71,8 @@ public final class StorageServer implements AutoCloseable {
                     ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
             UseCases useCases = useCases(config, metadata, store, background, transformImage);
             StorageHttpServer http = StorageHttpServer.start(
-                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
+                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors()),
+                    useCases);
             return new StorageServer(metadata, background, images, http);
         } catch (RuntimeException e) {
             background.close();

@@ -6,14 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,17 +27,9 @@ class SupabaseJsEndToEndTest {
     private static TestServer server;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         server = new TestServer(storage, Map.of());
-        try (Stream<Path> scripts = Files.list(E2E.resolve("sql"))) {
-            scripts.filter(path -> path.toString().endsWith(".sql")).sorted().forEach(script -> {
-                try {
-                    server.sql(Files.readString(script));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        server.sqlScripts(E2E.resolve("sql"));
     }
 
     @AfterAll

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.support.Json;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The real server on a free port, with its own fresh database and storage directory, for end-to-end tests. */
 final class TestServer implements AutoCloseable {
@@ -44,6 +48,17 @@ final class TestServer implements AutoCloseable {
     /** Runs SQL as the database owner, e.g. to create the policies a project would have. */
     void sql(String statement) {
         execute("jdbc:postgresql://127.0.0.1:5432/" + database, statement);
+    }
+
+    /** Runs every {@code *.sql} of {@code dir} in name order with {@link #sql}: the policies of a test project. */
+    void sqlScripts(Path dir) {
+        try (Stream<Path> scripts = Files.list(dir)) {
+            for (Path script : scripts.filter(path -> path.toString().endsWith(".sql")).sorted().toList()) {
+                sql(Files.readString(script));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first column of the first row of a query run as the database owner, as a number. */
