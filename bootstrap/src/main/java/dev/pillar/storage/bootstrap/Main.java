@@ -3,6 +3,7 @@ package dev.pillar.storage.bootstrap;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.support.Json;
+import dev.pillar.storage.domain.failure.Unavailable;
 import io.helidon.logging.common.LogConfig;
 
 import java.security.SecureRandom;
@@ -35,10 +36,21 @@ public final class Main {
             System.err.println("Invalid configuration: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (Unavailable e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        LOG.log(System.Logger.Level.INFO, "event=started port={0} backend={1} storage_path={2}",
-                Integer.toString(server.port()), config.backend().name().toLowerCase(), config.fileStoragePath());
+        LOG.log(System.Logger.Level.INFO, "event=started port={0} backend={1} {2}",
+                Integer.toString(server.port()), config.backend().name().toLowerCase(), storageFields(config));
+    }
+
+    private static String storageFields(ServerConfig config) {
+        return config.s3()
+                .map(s3 -> "s3_bucket=" + s3.bucket() + " s3_endpoint=" + s3.endpoint().map(Object::toString)
+                        .orElse("aws:" + s3.region()) + " s3_path_style=" + s3.pathStyle())
+                .orElse("storage_path=" + config.fileStoragePath());
     }
 
     /** No secret configured: make one for this run and print keys that work with it. */

@@ -1,6 +1,7 @@
 package dev.pillar.storage.bootstrap;
 
 import dev.pillar.storage.adapters.http.support.ErrorStatusMode;
+import dev.pillar.storage.adapters.s3.S3Settings;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.object.ByteSize;
 
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /** The server's whole configuration, read once from the environment; each bad variable is named. */
 public record ServerConfig(String host, int port, String databaseUrl, int databasePoolSize,
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
-                           ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode) {
+                           ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
+                           Optional<S3Settings> s3) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -24,21 +26,24 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         Reader read = new Reader(env);
+        Backend backend = read.choice("STORAGE_BACKEND",
+                read.text(S3Environment.MODE).isPresent() ? Backend.S3 : Backend.FILE, Backend.class);
         return new ServerConfig(
                 read.text("SERVER_HOST").orElse("0.0.0.0"),
                 read.integer("PORT", 5000, 0, 65535),
                 read.text("DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
                 read.integer("DATABASE_POOL_SIZE", 16, 1, 500),
                 read.text("AUTH_JWT_SECRET").or(() -> read.text("PGRST_JWT_SECRET")).or(() -> read.text("JWT_SECRET")),
-                read.choice("STORAGE_BACKEND", Backend.FILE, Backend.class),
+                backend,
                 read.path("FILE_STORAGE_BACKEND_PATH", "./data/storage"),
                 read.size("FILE_SIZE_LIMIT", read.size("UPLOAD_FILE_SIZE_LIMIT", ByteSize.mebibytes(50))),
                 read.matching("PROJECT_REF", "default", PROJECT_REF),
-                read.choice("ERROR_HTTP_STATUS", ErrorStatusMode.STANDARD, ErrorStatusMode.class));
+                read.choice("ERROR_HTTP_STATUS", ErrorStatusMode.STANDARD, ErrorStatusMode.class),
+                S3Environment.read(read, backend));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
         Optional<String> text(String name) {
             return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
         }
@@ -100,6 +105,29 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
             }
             throw new ConfigurationException(name, "must be a positive size such as 52428800, 50MB or 5GB (got \""
                     + raw.get() + "\")");
+        }
+
+        /** The first of {@code names} that is set: a variable under its own name or an accepted alias. */
+        Optional<String> firstOf(String... names) {
+            for (String name : names) {
+                Optional<String> value = text(name);
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+            return Optional.empty();
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            return switch (raw.get().toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new ConfigurationException(name, "must be true or false (got \"" + raw.get() + "\")");
+            };
         }
 
         String matching(String name, String fallback, Pattern pattern) {

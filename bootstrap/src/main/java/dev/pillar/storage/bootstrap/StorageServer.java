@@ -6,6 +6,7 @@ import dev.pillar.storage.adapters.http.StorageHttpServer;
 import dev.pillar.storage.adapters.http.UseCases;
 import dev.pillar.storage.adapters.postgres.PostgresMetadataStore;
 import dev.pillar.storage.adapters.postgres.PostgresSettings;
+import dev.pillar.storage.adapters.s3.S3ObjectStore;
 import dev.pillar.storage.application.StorageSettings;
 import dev.pillar.storage.application.bucket.CreateBucket;
 import dev.pillar.storage.application.bucket.DeleteBucket;
@@ -28,27 +29,36 @@ import java.util.UUID;
 
 /** A running server: the adapters, wired into the use cases, behind the HTTP server. */
 public final class StorageServer implements AutoCloseable {
+    private final ObjectStore store;
     private final PostgresMetadataStore metadata;
     private final StorageHttpServer http;
 
-    private StorageServer(PostgresMetadataStore metadata, StorageHttpServer http) {
+    private StorageServer(ObjectStore store, PostgresMetadataStore metadata, StorageHttpServer http) {
+        this.store = store;
         this.metadata = metadata;
         this.http = http;
     }
 
-    /** Connects to the database (running its migrations), opens the object store and starts serving. */
+    /** Opens the object store, connects to the database (running its migrations) and starts serving. */
     public static StorageServer start(ServerConfig config, String jwtSecret) {
         ObjectStore store = objectStore(config);
-        PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
-                .withMaxPoolSize(config.databasePoolSize());
-        PostgresMetadataStore metadata = PostgresMetadataStore.connect(database);
+        PostgresMetadataStore metadata;
+        try {
+            PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
+                    .withMaxPoolSize(config.databasePoolSize());
+            metadata = PostgresMetadataStore.connect(database);
+        } catch (RuntimeException e) {
+            closeStore(store);
+            throw e;
+        }
         try {
             UseCases useCases = useCases(config, metadata, store);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
-            return new StorageServer(metadata, http);
+            return new StorageServer(store, metadata, http);
         } catch (RuntimeException e) {
             metadata.close();
+            closeStore(store);
             throw e;
         }
     }
@@ -61,13 +71,21 @@ public final class StorageServer implements AutoCloseable {
     public void close() {
         http.close();
         metadata.close();
+        closeStore(store);
     }
 
     private static ObjectStore objectStore(ServerConfig config) {
         return switch (config.backend()) {
             case FILE -> new FilesystemObjectStore(config.fileStoragePath());
-            case S3 -> throw new ConfigurationException("STORAGE_BACKEND", "s3 is not available in this build yet; use file");
+            case S3 -> S3ObjectStore.open(config.s3().orElseThrow());
         };
+    }
+
+    /** The S3 store holds an HTTP client and its connections; the filesystem store holds nothing. */
+    private static void closeStore(ObjectStore store) {
+        if (store instanceof S3ObjectStore s3) {
+            s3.close();
+        }
     }
 
     private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store) {
