@@ -64,24 +64,15 @@ public final class FilesystemObjectStore implements ObjectStore, MultipartStore 
 
     @Override
     public StoredBlob write(BlobKey key, BlobAttributes blobAttributes, InputStream content) {
-        Path target = layout.pathOf(key);
-        Path temp = staging.newPath();
-        try {
+        return publishStaged(key, "cannot write blob ", temp -> {
             long size;
             try (FileChannel out = staging.create(temp)) {
                 size = drain(content, out);
                 out.force(true);
             }
             attributes.write(temp, blobAttributes);
-            staging.publish(temp, target);
             return new StoredBlob(size);
-        } catch (IOException e) {
-            staging.discard(temp, e);
-            throw unavailable("cannot write blob " + key.path(), e);
-        } catch (RuntimeException | Error e) {
-            staging.discard(temp, e);
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -189,18 +180,8 @@ public final class FilesystemObjectStore implements ObjectStore, MultipartStore 
 
     @Override
     public StoredBlob complete(BlobKey key, String uploadId, List<UploadedPart> uploaded) {
-        Path temp = staging.newPath();
-        StoredBlob stored;
-        try {
-            stored = parts.join(uploadId, uploaded, temp);
-            staging.publish(temp, layout.pathOf(key));
-        } catch (IOException e) {
-            staging.discard(temp, e);
-            throw unavailable("cannot complete an upload to " + key.path(), e);
-        } catch (RuntimeException | Error e) {
-            staging.discard(temp, e);
-            throw e;
-        }
+        StoredBlob stored = publishStaged(key, "cannot complete an upload to ",
+                temp -> parts.join(uploadId, uploaded, temp));
         try {
             parts.remove(uploadId);
         } catch (IOException e) {
@@ -215,6 +196,32 @@ public final class FilesystemObjectStore implements ObjectStore, MultipartStore 
             parts.remove(uploadId);
         } catch (IOException e) {
             throw unavailable("cannot remove an upload to " + key.path(), e);
+        }
+    }
+
+    /** Fills a new staging file, whole and synced, on behalf of {@link #publishStaged}. */
+    @FunctionalInterface
+    private interface StagedBlob {
+        StoredBlob fill(Path temp) throws IOException;
+    }
+
+    /**
+     * Has {@code blob} fill a new staging file, then renames it over the key's path. On any failure
+     * the staging file goes, and a failure of the disk is {@code Unavailable}.
+     */
+    private StoredBlob publishStaged(BlobKey key, String failure, StagedBlob blob) {
+        Path target = layout.pathOf(key);
+        Path temp = staging.newPath();
+        try {
+            StoredBlob stored = blob.fill(temp);
+            staging.publish(temp, target);
+            return stored;
+        } catch (IOException e) {
+            staging.discard(temp, e);
+            throw unavailable(failure + key.path(), e);
+        } catch (RuntimeException | Error e) {
+            staging.discard(temp, e);
+            throw e;
         }
     }
 
