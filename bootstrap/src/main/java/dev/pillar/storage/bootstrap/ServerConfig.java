@@ -2,6 +2,7 @@ package dev.pillar.storage.bootstrap;
 
 import dev.pillar.storage.adapters.http.cors.CorsSettings;
 import dev.pillar.storage.adapters.http.support.ErrorStatusMode;
+import dev.pillar.storage.adapters.s3.S3Settings;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.object.ByteSize;
 
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 public record ServerConfig(String host, int port, String databaseUrl, int databasePoolSize,
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
-                           ImageTransformation imageTransformation, CorsSettings cors) {
+                           ImageTransformation imageTransformation, CorsSettings cors,
+                           Optional<S3Settings> s3) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -37,13 +39,15 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         Reader read = new Reader(env);
+        Backend backend = read.choice("STORAGE_BACKEND",
+                read.text(S3Environment.MODE).isPresent() ? Backend.S3 : Backend.FILE, Backend.class);
         return new ServerConfig(
                 read.text("SERVER_HOST").orElse("0.0.0.0"),
                 read.integer("PORT", 5000, 0, 65535),
                 read.text("DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
                 read.integer("DATABASE_POOL_SIZE", 16, 1, 500),
                 read.text("AUTH_JWT_SECRET").or(() -> read.text("PGRST_JWT_SECRET")).or(() -> read.text("JWT_SECRET")),
-                read.choice("STORAGE_BACKEND", Backend.FILE, Backend.class),
+                backend,
                 read.path("FILE_STORAGE_BACKEND_PATH", "./data/storage"),
                 read.size("FILE_SIZE_LIMIT", read.size("UPLOAD_FILE_SIZE_LIMIT", ByteSize.mebibytes(50))),
                 read.matching("PROJECT_REF", "default", PROJECT_REF),
@@ -55,11 +59,12 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                         read.integer("IMAGE_TRANSFORM_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
                         read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)),
                 read.cors("CORS_ALLOWED_ORIGINS", Duration.ofSeconds(read.integer("CORS_MAX_AGE",
-                        (int) CorsSettings.DEFAULT_MAX_AGE.toSeconds(), 0, 86_400))));
+                        (int) CorsSettings.DEFAULT_MAX_AGE.toSeconds(), 0, 86_400))),
+                S3Environment.read(read, backend));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
         Optional<String> text(String name) {
             return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
         }
@@ -151,6 +156,17 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                         + " https://app.example.com,http://localhost:3000 (got \"" + raw + "\")");
             }
             return CorsSettings.onlyOrigins(origins, maxAge);
+        }
+
+        /** The first of {@code names} that is set: a variable under its own name or an accepted alias. */
+        Optional<String> firstOf(String... names) {
+            for (String name : names) {
+                Optional<String> value = text(name);
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+            return Optional.empty();
         }
 
         String matching(String name, String fallback, Pattern pattern) {

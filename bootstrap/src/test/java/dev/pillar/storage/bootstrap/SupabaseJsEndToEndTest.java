@@ -3,6 +3,7 @@ package dev.pillar.storage.bootstrap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,21 +20,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real server driven by the unmodified Supabase clients under Node: every {@code *.test.mjs}
  * in {@code src/test/e2e} runs against one server whose database got every {@code sql/*.sql} first.
+ * The server keeps its objects on the filesystem here; subclasses choose another backend.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupabaseJsEndToEndTest {
     private static final Path E2E = Path.of("src/test/e2e");
-    @TempDir
-    static Path storage;
-    private static TestServer server;
+    private TestServer server;
+
+    /** Environment that selects and configures the object store; none means the filesystem default. */
+    protected Map<String, String> backendEnvironment(Path directory) {
+        return Map.of();
+    }
 
     @BeforeAll
-    static void start() {
-        server = new TestServer(storage, Map.of());
+    void start(@TempDir Path storage) {
+        server = new TestServer(storage, backendEnvironment(storage));
         server.sqlScripts(E2E.resolve("sql"));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

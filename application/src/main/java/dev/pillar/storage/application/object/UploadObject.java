@@ -2,6 +2,7 @@ package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.StorageSettings;
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.IdGenerator;
@@ -60,7 +61,7 @@ public final class UploadObject {
         BlobKey key = new BlobKey(settings.projectRef(), command.bucketId(), command.name(), version);
         MeteredInputStream metered = new MeteredInputStream(command.content(), limit.bytes());
         try {
-            store.write(key, metered);
+            store.write(key, new BlobAttributes(command.contentType(), command.cacheControl()), metered);
         } catch (RuntimeException e) {
             // A store may wrap the stream's TooLarge (an SDK does); the client still sent too much.
             if (metered.exceeded()) {
