@@ -10,8 +10,6 @@ import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
-import dev.pillar.storage.domain.failure.NotFound;
-import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.failure.TooLarge;
 import dev.pillar.storage.domain.object.ByteSize;
 import dev.pillar.storage.domain.object.CacheControl;
@@ -51,8 +49,7 @@ public final class UploadObject {
     }
 
     public StoredObject upload(Command command) {
-        Bucket bucket = metadata.inTransaction(Caller.system(), repos -> repos.buckets().find(command.bucketId()))
-                .orElseThrow(() -> new NotFound(Resource.BUCKET));
+        Bucket bucket = Lookups.existingBucket(metadata, command.bucketId());
         bucket.admitContentType(command.contentType());
         ByteSize limit = bucket.uploadLimit(settings.globalFileSizeLimit());
         command.declaredLength().ifPresent(length -> bucket.admitSize(ByteSize.of(length), settings.globalFileSizeLimit()));
