@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
 public record ServerConfig(String host, int port, String databaseUrl, int databasePoolSize,
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
-                           ImageTransformation imageTransformation) {
+                           ImageTransformation imageTransformation, LogLevel logLevel) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
+
+    /** The least severe log records written ({@code LOG_LEVEL}); {@code info} includes the access log. */
+    public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
     /** Image transformation: on or off, the largest source it will decode, and its bounded worker pool. */
     public record ImageTransformation(boolean enabled, ByteSize maxSourceSize, int maxPixels, int concurrency,
@@ -46,7 +49,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                         read.size("IMAGE_MAX_SOURCE_BYTES", ByteSize.parse("25MB")),
                         read.integer("IMAGE_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
                         read.integer("IMAGE_TRANSFORM_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
-                        read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)));
+                        read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)),
+                read.choice("LOG_LEVEL", LogLevel.INFO, LogLevel.class));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */

@@ -17,6 +17,8 @@ import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
 import dev.pillar.storage.application.image.BoundedImageTransformer;
 import dev.pillar.storage.application.image.TransformImage;
+import dev.pillar.storage.application.metrics.MeteredObjectStore;
+import dev.pillar.storage.application.metrics.Metrics;
 import dev.pillar.storage.application.object.BlobCleaner;
 import dev.pillar.storage.application.object.CopyObject;
 import dev.pillar.storage.application.object.DownloadObject;
@@ -57,7 +59,8 @@ public final class StorageServer implements AutoCloseable {
 
     /** Connects to the database (running its migrations), opens the object store and starts serving. */
     public static StorageServer start(ServerConfig config, String jwtSecret) {
-        ObjectStore store = objectStore(config);
+        Metrics metrics = new Metrics();
+        ObjectStore store = new MeteredObjectStore(objectStore(config), metrics);
         PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
                 .withMaxPoolSize(config.databasePoolSize());
         PostgresMetadataStore metadata = PostgresMetadataStore.connect(database);
@@ -66,12 +69,13 @@ public final class StorageServer implements AutoCloseable {
         ImageLimits limits = new ImageLimits(imaging.maxSourceSize(), imaging.maxPixels());
         BoundedImageTransformer images = new BoundedImageTransformer(new ThumbnailatorImageTransformer(limits),
                 imaging.concurrency(), imaging.queue());
+        ServerMetrics.observe(metrics, metadata, images);
         try {
             Optional<TransformImage> transformImage = imaging.enabled()
                     ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
             UseCases useCases = useCases(config, metadata, store, background, transformImage);
             StorageHttpServer http = StorageHttpServer.start(
-                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
+                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases, metrics);
             return new StorageServer(metadata, background, images, http);
         } catch (RuntimeException e) {
             background.close();

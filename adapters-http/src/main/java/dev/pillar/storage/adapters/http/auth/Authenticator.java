@@ -1,6 +1,7 @@
 package dev.pillar.storage.adapters.http.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pillar.storage.adapters.http.support.RequestNotes;
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.access.Role;
 import dev.pillar.storage.domain.failure.InvalidToken;
@@ -30,7 +31,9 @@ public final class Authenticator {
             throw new InvalidToken(InvalidToken.Reason.INVALID_JWT,
                     "headers must have required property 'authorization'");
         }
-        return callerFrom(jwt.verify(token.get()));
+        Caller caller = callerFrom(jwt.verify(token.get()));
+        RequestNotes.of(request).ifPresent(notes -> notes.role(caller.role().dbName()));
+        return caller;
     }
 
     private static Caller callerFrom(JsonNode claims) {
