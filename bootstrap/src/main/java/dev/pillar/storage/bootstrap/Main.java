@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.domain.failure.StorageFailure;
-import io.helidon.logging.common.LogConfig;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,7 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
+        Logging.configure();
         ServerConfig config;
         try {
             config = ServerConfig.fromEnvironment(System.getenv());
@@ -28,6 +27,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        Logging.level(config.logLevel());
         String secret = config.jwtSecret().orElseGet(Main::developmentSecret);
         StorageServer server;
         try {

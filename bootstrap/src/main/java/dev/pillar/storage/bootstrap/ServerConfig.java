@@ -22,10 +22,13 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
                            ImageTransformation imageTransformation, CorsSettings cors,
-                           Optional<S3Settings> s3) {
+                           Optional<S3Settings> s3, LogLevel logLevel) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
+
+    /** The least severe log records written ({@code LOG_LEVEL}); {@code info} includes the access log. */
+    public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
     /** Image transformation: on or off, the largest source it will decode, and its bounded worker pool. */
     public record ImageTransformation(boolean enabled, ByteSize maxSourceSize, int maxPixels, int concurrency,
@@ -60,7 +63,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                         read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)),
                 read.cors("CORS_ALLOWED_ORIGINS", Duration.ofSeconds(read.integer("CORS_MAX_AGE",
                         (int) CorsSettings.DEFAULT_MAX_AGE.toSeconds(), 0, 86_400))),
-                S3Environment.read(read, backend));
+                S3Environment.read(read, backend),
+                read.choice("LOG_LEVEL", LogLevel.INFO, LogLevel.class));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */

@@ -18,6 +18,8 @@ import dev.pillar.storage.application.bucket.UpdateBucket;
 import dev.pillar.storage.application.health.CheckHealth;
 import dev.pillar.storage.application.image.BoundedImageTransformer;
 import dev.pillar.storage.application.image.TransformImage;
+import dev.pillar.storage.application.metrics.MeteredObjectStore;
+import dev.pillar.storage.application.metrics.Metrics;
 import dev.pillar.storage.application.object.BlobCleaner;
 import dev.pillar.storage.application.object.CopyObject;
 import dev.pillar.storage.application.object.DownloadObject;
@@ -60,14 +62,16 @@ public final class StorageServer implements AutoCloseable {
 
     /** Opens the object store, connects to the database (running its migrations) and starts serving. */
     public static StorageServer start(ServerConfig config, String jwtSecret) {
-        ObjectStore store = objectStore(config);
+        Metrics metrics = new Metrics();
+        ObjectStore backend = objectStore(config);
+        ObjectStore store = new MeteredObjectStore(backend, metrics);
         PostgresMetadataStore metadata;
         try {
             PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
                     .withMaxPoolSize(config.databasePoolSize());
             metadata = PostgresMetadataStore.connect(database);
         } catch (RuntimeException e) {
-            closeStore(store);
+            closeStore(backend);
             throw e;
         }
         BackgroundWork background = new BackgroundWork();
@@ -75,19 +79,20 @@ public final class StorageServer implements AutoCloseable {
         ImageLimits limits = new ImageLimits(imaging.maxSourceSize(), imaging.maxPixels());
         BoundedImageTransformer images = new BoundedImageTransformer(new ThumbnailatorImageTransformer(limits),
                 imaging.concurrency(), imaging.queue());
+        ServerMetrics.observe(metrics, metadata, images);
         try {
             Optional<TransformImage> transformImage = imaging.enabled()
                     ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
             UseCases useCases = useCases(config, metadata, store, background, transformImage);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors()),
-                    useCases);
-            return new StorageServer(store, metadata, background, images, http);
+                    useCases, metrics);
+            return new StorageServer(backend, metadata, background, images, http);
         } catch (RuntimeException e) {
             background.close();
             images.close();
             metadata.close();
-            closeStore(store);
+            closeStore(backend);
             throw e;
         }
     }

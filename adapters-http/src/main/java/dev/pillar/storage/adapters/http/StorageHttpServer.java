@@ -6,11 +6,14 @@ import dev.pillar.storage.adapters.http.bucket.BucketRoutes;
 import dev.pillar.storage.adapters.http.cors.CorsFilter;
 import dev.pillar.storage.adapters.http.health.HealthRoutes;
 import dev.pillar.storage.adapters.http.object.ObjectRoutes;
+import dev.pillar.storage.adapters.http.observe.MetricsRoutes;
+import dev.pillar.storage.adapters.http.observe.RequestObserver;
 import dev.pillar.storage.adapters.http.object.SignedUrlTokens;
 import dev.pillar.storage.adapters.http.openapi.OpenApiRoutes;
 import dev.pillar.storage.adapters.http.render.RenderRoutes;
 import dev.pillar.storage.adapters.http.support.ApiError;
 import dev.pillar.storage.adapters.http.support.ErrorHandlers;
+import dev.pillar.storage.application.metrics.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -26,19 +29,23 @@ import java.util.List;
  * browsers on other origins are served directly (CORS on every route).
  */
 public final class StorageHttpServer implements AutoCloseable {
+    private static final String API_PREFIX = "/storage/v1";
     private final WebServer server;
 
     private StorageHttpServer(WebServer server) {
         this.server = server;
     }
 
-    public static StorageHttpServer start(HttpSettings settings, UseCases useCases) {
+    /** Starts serving; every request is observed into {@code metrics} and the access log. */
+    public static StorageHttpServer start(HttpSettings settings, UseCases useCases, Metrics metrics) {
         Jwt jwt = new Jwt(settings.jwtSecret(), Clock.systemUTC());
-        List<HttpService> services = services(new Authenticator(jwt), jwt, useCases);
+        List<HttpService> services = services(new Authenticator(jwt), jwt, useCases, metrics);
         ErrorHandlers errors = new ErrorHandlers(settings.errorStatusMode());
-        HttpRouting.Builder routing = HttpRouting.builder().addFilter(new CorsFilter(settings.cors()));
+        HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter(new RequestObserver(metrics, API_PREFIX));
+        routing.addFilter(new CorsFilter(settings.cors()));
         HttpService[] all = services.toArray(HttpService[]::new);
-        routing.register("/storage/v1", all);
+        routing.register(API_PREFIX, all);
         routing.register(all);
         routing.any((req, res) -> errors.send(req, res, new ApiError(404, "NotFound", "Not Found",
                 "Route " + req.prologue().method().text() + ":" + req.path().path() + " not found")));
@@ -59,9 +66,10 @@ public final class StorageHttpServer implements AutoCloseable {
     }
 
     /** Every service of the API in registration order: the route table (which the OpenAPI test reads too). */
-    static List<HttpService> services(Authenticator auth, Jwt jwt, UseCases useCases) {
+    static List<HttpService> services(Authenticator auth, Jwt jwt, UseCases useCases, Metrics metrics) {
         List<HttpService> services = new ArrayList<>(List.of(
                 new HealthRoutes(useCases.checkHealth()),
+                new MetricsRoutes(metrics),
                 new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
                         useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
                 new ObjectRoutes(auth, jwt, useCases),

@@ -6,6 +6,7 @@ import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.openapi.OpenApiRoutes;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.application.image.TransformImage;
+import dev.pillar.storage.application.metrics.Metrics;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class OpenApiDocumentTest {
                     return recorder[0];
                 });
         Jwt jwt = new Jwt("route-table", Clock.systemUTC());
-        for (HttpService service : StorageHttpServer.services(new Authenticator(jwt), jwt, useCasesOfNothing())) {
+        for (HttpService service : StorageHttpServer.services(new Authenticator(jwt), jwt, useCasesOfNothing(), new Metrics())) {
             service.routing(recorder[0]);
         }
         Set<String> routes = new TreeSet<>(recorded);

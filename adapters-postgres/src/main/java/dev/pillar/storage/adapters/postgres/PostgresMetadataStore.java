@@ -1,6 +1,7 @@
 package dev.pillar.storage.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.domain.failure.Unavailable;
@@ -92,6 +93,16 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
     /** The pool itself: for this package's tests of what a transaction leaves on a connection. */
     DataSource dataSource() {
         return pool;
+    }
+
+    /** How busy the pool is right now (read-only; for the metrics). */
+    public PoolUsage poolUsage() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolUsage(0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
+                pool.getMaximumPoolSize());
     }
 
     /** {@code select 1} on a pooled connection, given up after {@link #HEALTH_TIMEOUT} whatever blocks. */

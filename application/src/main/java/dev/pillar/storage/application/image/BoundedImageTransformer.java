@@ -15,6 +15,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs the CPU-bound pixel work on a fixed number of worker threads with a bounded waiting line. Requests
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BoundedImageTransformer implements ImageTransformer, AutoCloseable {
     private final ImageTransformer delegate;
     private final ThreadPoolExecutor workers;
+    private final LongAdder rejections = new LongAdder();
 
     public BoundedImageTransformer(ImageTransformer delegate, int concurrency, int queueCapacity) {
         if (concurrency < 1 || queueCapacity < 0) {
@@ -47,6 +49,7 @@ public final class BoundedImageTransformer implements ImageTransformer, AutoClos
         try {
             result = workers.submit(() -> delegate.transform(source, transformation));
         } catch (RejectedExecutionException e) {
+            rejections.increment();
             throw new Unavailable(Unavailable.Service.IMAGE_TRANSFORMER,
                     "Too many image transformations in progress; try again shortly", null);
         }
@@ -59,6 +62,21 @@ public final class BoundedImageTransformer implements ImageTransformer, AutoClos
             Thread.currentThread().interrupt();
             throw new Unavailable(Unavailable.Service.IMAGE_TRANSFORMER, "The image transformation was interrupted", e);
         }
+    }
+
+    /** Transformations waiting for a worker right now. */
+    public int queueDepth() {
+        return workers.getQueue().size();
+    }
+
+    /** Transformations being worked on right now. */
+    public int inProgress() {
+        return workers.getActiveCount();
+    }
+
+    /** Requests refused so far because every worker was busy and the line was full. */
+    public long rejections() {
+        return rejections.sum();
     }
 
     /** Stops the workers; transformations still running are interrupted. */

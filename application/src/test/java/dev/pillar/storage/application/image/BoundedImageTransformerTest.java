@@ -85,6 +85,9 @@ class BoundedImageTransformerTest {
 
             // One of the two finds the single queue slot taken and is refused while the worker is still held.
             CompletableFuture.anyOf(second, third).handle((value, failure) -> null).get(30, TimeUnit.SECONDS);
+            assertEquals(1, pool.queueDepth());
+            assertEquals(1, pool.inProgress());
+            assertEquals(1, pool.rejections());
             held.release.countDown();
 
             List<Optional<Throwable>> outcomes = List.of(outcome(second), outcome(third));

@@ -46,6 +46,12 @@ public final class Jwt {
     /** The verified claims, or {@link InvalidToken} saying why the token cannot be trusted. */
     public JsonNode verify(String token) {
         JsonNode claims = verifySignature(token);
+        checkTimes(claims);
+        return claims;
+    }
+
+    /** Refuses claims that are expired or not yet valid now: for claims verified earlier and kept. */
+    public void checkTimes(JsonNode claims) {
         long now = clock.instant().getEpochSecond();
         if (claims.has("exp") && (!claims.get("exp").isNumber() || claims.get("exp").asLong() <= now)) {
             throw invalid("jwt expired");
@@ -53,7 +59,6 @@ public final class Jwt {
         if (claims.has("nbf") && claims.get("nbf").isNumber() && claims.get("nbf").asLong() > now) {
             throw invalid("jwt not active");
         }
-        return claims;
     }
 
     /**

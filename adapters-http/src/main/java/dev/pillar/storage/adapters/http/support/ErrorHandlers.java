@@ -32,6 +32,9 @@ public final class ErrorHandlers {
             if (failure instanceof RangeNotSatisfiable unsatisfiable) {
                 res.header(HeaderNames.CONTENT_RANGE, "bytes */" + unsatisfiable.size());
             }
+            if (failure.getCause() != null) {
+                RequestNotes.of(req).ifPresent(notes -> notes.cause(failure.getCause()));
+            }
             send(req, res, ApiError.of(failure));
         });
         routing.error(UncheckedIOException.class, (req, res, e) ->
@@ -41,6 +44,7 @@ public final class ErrorHandlers {
         routing.error(Throwable.class, (req, res, e) -> {
             LOG.log(Level.ERROR, "event=internal_error method=" + req.prologue().method().text()
                     + " path=" + req.path().rawPath(), e);
+            RequestNotes.of(req).ifPresent(notes -> notes.cause(e));
             send(req, res, ApiError.INTERNAL);
         });
     }
@@ -50,6 +54,7 @@ public final class ErrorHandlers {
         if (response.isSent()) {
             return;
         }
+        RequestNotes.of(request).ifPresent(notes -> notes.errorCode(error.code()));
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         Json.send(response, Status.create(error.httpStatus(mode)), error.body());
     }

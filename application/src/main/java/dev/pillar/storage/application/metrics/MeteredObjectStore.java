@@ -1,0 +1,85 @@
+package dev.pillar.storage.application.metrics;
+
+import dev.pillar.storage.application.port.BlobAttributes;
+import dev.pillar.storage.application.port.BlobContent;
+import dev.pillar.storage.application.port.BlobInfo;
+import dev.pillar.storage.application.port.BlobKey;
+import dev.pillar.storage.application.port.BlobNotFound;
+import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoredBlob;
+import dev.pillar.storage.domain.object.ByteRange;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decorator: counts and times every call to whichever {@link ObjectStore} it wraps, by operation and
+ * outcome ({@code ok}, {@code not_found}, {@code error}). A write is timed to the end of the stream it
+ * consumes; a read to the moment the stream is open (the body is then paced by the client, not the store).
+ */
+public final class MeteredObjectStore implements ObjectStore {
+    private final ObjectStore delegate;
+    private final Metrics.Counter calls;
+    private final Metrics.Histogram latency;
+
+    public MeteredObjectStore(ObjectStore delegate, Metrics metrics) {
+        this.delegate = delegate;
+        this.calls = metrics.counter("storage_object_store_calls_total",
+                "Calls to the object store backend, by operation and outcome.", "operation", "outcome");
+        this.latency = metrics.histogram("storage_object_store_call_duration_seconds",
+                "Latency of object store calls, by operation.", Metrics.LATENCY_BUCKETS, "operation");
+    }
+
+    @Override
+    public StoredBlob write(BlobKey key, BlobAttributes attributes, InputStream content) {
+        return timed("write", () -> delegate.write(key, attributes, content));
+    }
+
+    @Override
+    public BlobContent read(BlobKey key, Optional<ByteRange> range) {
+        return timed("read", () -> delegate.read(key, range));
+    }
+
+    @Override
+    public BlobInfo head(BlobKey key) {
+        return timed("head", () -> delegate.head(key));
+    }
+
+    @Override
+    public void copy(BlobKey from, BlobKey to) {
+        timed("copy", () -> {
+            delegate.copy(from, to);
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(BlobKey key) {
+        timed("delete", () -> {
+            delegate.delete(key);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return timed("health", delegate::isHealthy);
+    }
+
+    private <T> T timed(String operation, Supplier<T> call) {
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            T result = call.get();
+            outcome = "ok";
+            return result;
+        } catch (BlobNotFound e) {
+            outcome = "not_found";
+            throw e;
+        } finally {
+            latency.observe((System.nanoTime() - start) / 1e9, operation);
+            calls.add(1, operation, outcome);
+        }
+    }
+}
