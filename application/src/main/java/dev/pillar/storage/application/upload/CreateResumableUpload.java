@@ -59,6 +59,11 @@ public final class CreateResumableUpload {
         return session;
     }
 
+    /** The largest upload the server takes at all (a bucket may allow less): tus's {@code Tus-Max-Size}. */
+    public ByteSize maxSize() {
+        return ports.settings().globalFileSizeLimit();
+    }
+
     /** Who uploads what where, and how many bytes (empty: the length is declared by a later chunk). */
     public record Command(Caller caller, BucketId bucketId, ObjectName name, boolean upsert, MimeType contentType,
                           CacheControl cacheControl, UserMetadata userMetadata, Optional<ByteSize> length) {
