@@ -6,6 +6,7 @@ import dev.pillar.storage.domain.object.ByteSize;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 public record ServerConfig(String host, int port, String databaseUrl, int databasePoolSize,
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
-                           ImageTransformation imageTransformation) {
+                           ImageTransformation imageTransformation, Duration uploadExpiry) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -25,6 +26,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                                       int queue) {
     }
 
+    /** How long a resumable upload may take from its creation (Supabase's {@code TUS_URL_EXPIRY_MS}). */
+    public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -46,7 +49,9 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                         read.size("IMAGE_MAX_SOURCE_BYTES", ByteSize.parse("25MB")),
                         read.integer("IMAGE_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
                         read.integer("IMAGE_TRANSFORM_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
-                        read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)));
+                        read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)),
+                Duration.ofMillis(read.integer("TUS_URL_EXPIRY_MS", (int) DEFAULT_UPLOAD_EXPIRY.toMillis(), 1,
+                        Integer.MAX_VALUE)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */

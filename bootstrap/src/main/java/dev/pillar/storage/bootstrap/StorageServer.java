@@ -34,6 +34,12 @@ import dev.pillar.storage.application.signed.CreateSignedUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrls;
 import dev.pillar.storage.application.signed.DownloadSignedObject;
 import dev.pillar.storage.application.signed.UploadToSignedUrl;
+import dev.pillar.storage.application.upload.CreateResumableUpload;
+import dev.pillar.storage.application.upload.GetUploadStatus;
+import dev.pillar.storage.application.upload.ReceiveUploadChunk;
+import dev.pillar.storage.application.upload.SweepExpiredUploads;
+import dev.pillar.storage.application.upload.TerminateUpload;
+import dev.pillar.storage.application.upload.UploadPorts;
 import dev.pillar.storage.domain.image.ImageLimits;
 
 import java.time.Instant;
@@ -45,13 +51,17 @@ public final class StorageServer implements AutoCloseable {
     private final PostgresMetadataStore metadata;
     private final BackgroundWork background;
     private final BoundedImageTransformer images;
+    private final SweepExpiredUploads sweep;
+    private final UploadSweeper sweeper;
     private final StorageHttpServer http;
 
     private StorageServer(PostgresMetadataStore metadata, BackgroundWork background, BoundedImageTransformer images,
-                          StorageHttpServer http) {
+                          SweepExpiredUploads sweep, StorageHttpServer http) {
         this.metadata = metadata;
         this.background = background;
         this.images = images;
+        this.sweep = sweep;
+        this.sweeper = new UploadSweeper(sweep);
         this.http = http;
     }
 
@@ -69,10 +79,11 @@ public final class StorageServer implements AutoCloseable {
         try {
             Optional<TransformImage> transformImage = imaging.enabled()
                     ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
-            UseCases useCases = useCases(config, metadata, store, background, transformImage);
+            UploadPorts uploads = uploadPorts(config, metadata, store);
+            UseCases useCases = useCases(config, metadata, store, background, transformImage, uploads);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
-            return new StorageServer(metadata, background, images, http);
+            return new StorageServer(metadata, background, images, new SweepExpiredUploads(uploads), http);
         } catch (RuntimeException e) {
             background.close();
             images.close();
@@ -85,8 +96,14 @@ public final class StorageServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Sweeps the expired resumable uploads now, as the periodic sweep does; returns how many went. */
+    int sweepExpiredUploads() {
+        return sweep.sweep();
+    }
+
     @Override
     public void close() {
+        sweeper.close();
         http.close();
         background.close();
         images.close();
@@ -100,9 +117,20 @@ public final class StorageServer implements AutoCloseable {
         };
     }
 
+    private static UploadPorts uploadPorts(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store) {
+        StorageSettings settings = settings(config);
+        return new UploadPorts(metadata, store, new ScratchMultipartStore(store), metadata.uploadSessions(),
+                new BlobCleaner(store, settings), settings, UUID::randomUUID, Instant::now);
+    }
+
+    private static StorageSettings settings(ServerConfig config) {
+        return new StorageSettings(config.projectRef(), config.fileSizeLimit());
+    }
+
     private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store,
-                                     BackgroundWork background, Optional<TransformImage> transformImage) {
-        StorageSettings settings = new StorageSettings(config.projectRef(), config.fileSizeLimit());
+                                     BackgroundWork background, Optional<TransformImage> transformImage,
+                                     UploadPorts uploads) {
+        StorageSettings settings = settings(config);
         Clock clock = Instant::now;
         IdGenerator ids = UUID::randomUUID;
         BlobCleaner cleaner = new BlobCleaner(store, settings);
@@ -129,6 +157,10 @@ public final class StorageServer implements AutoCloseable {
                 new DownloadSignedObject(downloadObject, clock),
                 new CreateSignedUploadUrl(metadata, ids, clock),
                 new UploadToSignedUrl(uploadObject, clock),
-                transformImage);
+                transformImage,
+                new CreateResumableUpload(uploads, config.uploadExpiry()),
+                new ReceiveUploadChunk(uploads),
+                new GetUploadStatus(uploads),
+                new TerminateUpload(uploads));
     }
 }

@@ -65,6 +65,11 @@ final class TestServer implements AutoCloseable {
         return jwt.sign(claims("authenticated").put("sub", userId));
     }
 
+    /** Runs the expired-upload sweep now instead of waiting for its period. */
+    int sweepExpiredUploads() {
+        return server.sweepExpiredUploads();
+    }
+
     @Override
     public void close() {
         server.close();
