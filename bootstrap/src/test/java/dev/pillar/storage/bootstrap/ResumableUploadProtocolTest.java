@@ -5,9 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,6 +114,33 @@ class ResumableUploadProtocolTest {
         assertEquals("3", header(tus.head(location), "Upload-Offset"));
     }
 
+    @Test
+    void a_second_chunk_while_another_request_writes_the_upload_is_a_409_and_the_first_one_completes()
+            throws IOException, InterruptedException {
+        String location = header(tus.create("tus", name("busy.txt"), "Upload-Length", "10"), "Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        URI uri = URI.create(location);
+        try (Socket first = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = first.getOutputStream();
+            out.write(("PATCH " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\nTus-Resumable: 1.0.0\r\nAuthorization: Bearer " + server.key("service_role")
+                    + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: 10"
+                    + "\r\nConnection: close\r\n\r\n12345").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitLeased(id);
+
+            HttpResponse<String> second = tus.patch(location, 0, "abcdefghij");
+            out.write("67890".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertEquals(409, second.statusCode());
+            assertEquals("The upload is being written by another request", second.body());
+            String statusLine = new BufferedReader(new InputStreamReader(first.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 204 No Content", statusLine);
+        }
+        assertEquals(404, tus.head(location).statusCode(), "the first request completed the upload");
+    }
     @Test
     void missing_or_wrong_headers_are_refused_with_the_status_tus_names() {
         String location = header(tus.create("tus", name("d.txt"), "Upload-Length", "10"), "Location");
@@ -218,6 +249,18 @@ class ResumableUploadProtocolTest {
 
         assertEquals(404, tus.head(location).statusCode());
         assertEquals(404, new Api(server).send("GET", "/object/info/tus/" + name, null).statusCode());
+    }
+
+    /** Waits (boundedly) until a request holds the upload's lease. */
+    private static void awaitLeased(String id) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (server.queryLong("select count(*) from storage.upload_sessions where id = '" + id
+                    + "' and lease_token is not null") == 1) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no request took the lease");
     }
 
     private static String name(String file) {
