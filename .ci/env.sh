@@ -24,3 +24,13 @@ ensure_postgres() {
     return 1
   fi
 }
+
+# Debian's Chromium for the browser tests (playwright-core drives it; it never downloads a browser).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "installing Debian's chromium for the browser tests"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}

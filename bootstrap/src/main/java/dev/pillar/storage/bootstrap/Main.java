@@ -42,8 +42,15 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        LOG.log(System.Logger.Level.INFO, "event=started port={0} backend={1} storage_path={2}",
-                Integer.toString(server.port()), config.backend().name().toLowerCase(), config.fileStoragePath());
+        LOG.log(System.Logger.Level.INFO, "event=started port={0} backend={1} {2}",
+                Integer.toString(server.port()), config.backend().name().toLowerCase(), storageFields(config));
+    }
+
+    private static String storageFields(ServerConfig config) {
+        return config.s3()
+                .map(s3 -> "s3_bucket=" + s3.bucket() + " s3_endpoint=" + s3.endpoint().map(Object::toString)
+                        .orElse("aws:" + s3.region()) + " s3_path_style=" + s3.pathStyle())
+                .orElse("storage_path=" + config.fileStoragePath());
     }
 
     /** No secret configured: make one for this run and print keys that work with it. */

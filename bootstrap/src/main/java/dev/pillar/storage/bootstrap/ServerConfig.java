@@ -1,22 +1,28 @@
 package dev.pillar.storage.bootstrap;
 
+import dev.pillar.storage.adapters.http.cors.CorsSettings;
 import dev.pillar.storage.adapters.http.support.ErrorStatusMode;
+import dev.pillar.storage.adapters.s3.S3Settings;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.object.ByteSize;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The server's whole configuration, read once from the environment; each bad variable is named. */
 public record ServerConfig(String host, int port, String databaseUrl, int databasePoolSize,
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
-                           ImageTransformation imageTransformation, Duration uploadExpiry) {
+                           ImageTransformation imageTransformation, CorsSettings cors,
+                           Optional<S3Settings> s3, Duration uploadExpiry) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -30,16 +36,20 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
     public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A browser origin as sent in the {@code Origin} header: scheme, host and maybe a port, nothing else. */
+    private static final Pattern ORIGIN = Pattern.compile("https?://(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         Reader read = new Reader(env);
+        Backend backend = read.choice("STORAGE_BACKEND",
+                read.text(S3Environment.MODE).isPresent() ? Backend.S3 : Backend.FILE, Backend.class);
         return new ServerConfig(
                 read.text("SERVER_HOST").orElse("0.0.0.0"),
                 read.integer("PORT", 5000, 0, 65535),
                 read.text("DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
                 read.integer("DATABASE_POOL_SIZE", 16, 1, 500),
                 read.text("AUTH_JWT_SECRET").or(() -> read.text("PGRST_JWT_SECRET")).or(() -> read.text("JWT_SECRET")),
-                read.choice("STORAGE_BACKEND", Backend.FILE, Backend.class),
+                backend,
                 read.path("FILE_STORAGE_BACKEND_PATH", "./data/storage"),
                 read.size("FILE_SIZE_LIMIT", read.size("UPLOAD_FILE_SIZE_LIMIT", ByteSize.mebibytes(50))),
                 read.matching("PROJECT_REF", "default", PROJECT_REF),
@@ -50,12 +60,15 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                         read.integer("IMAGE_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
                         read.integer("IMAGE_TRANSFORM_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
                         read.integer("IMAGE_TRANSFORM_QUEUE", 16, 0, 10_000)),
+                read.cors("CORS_ALLOWED_ORIGINS", Duration.ofSeconds(read.integer("CORS_MAX_AGE",
+                        (int) CorsSettings.DEFAULT_MAX_AGE.toSeconds(), 0, 86_400))),
+                S3Environment.read(read, backend),
                 Duration.ofMillis(read.integer("TUS_URL_EXPIRY_MS", (int) DEFAULT_UPLOAD_EXPIRY.toMillis(), 1,
                         Integer.MAX_VALUE)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
         Optional<String> text(String name) {
             return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
         }
@@ -129,6 +142,35 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
             }
             throw new ConfigurationException(name, "must be a positive size such as 52428800, 50MB or 5GB (got \""
                     + raw.get() + "\")");
+        }
+
+        /** {@code *} (the default), {@code none}, or a comma-separated list of origins. */
+        CorsSettings cors(String name, Duration maxAge) {
+            String raw = text(name).orElse("*");
+            if (raw.equals("*")) {
+                return CorsSettings.anyOrigin(maxAge);
+            }
+            if (raw.equalsIgnoreCase("none")) {
+                return CorsSettings.onlyOrigins(Set.of(), maxAge);
+            }
+            Set<String> origins = Arrays.stream(raw.split(",")).map(String::trim).filter(origin -> !origin.isEmpty())
+                    .collect(Collectors.toSet());
+            if (origins.isEmpty() || !origins.stream().allMatch(origin -> ORIGIN.matcher(origin).matches())) {
+                throw new ConfigurationException(name, "must be *, none or a comma-separated list of origins such as"
+                        + " https://app.example.com,http://localhost:3000 (got \"" + raw + "\")");
+            }
+            return CorsSettings.onlyOrigins(origins, maxAge);
+        }
+
+        /** The first of {@code names} that is set: a variable under its own name or an accepted alias. */
+        Optional<String> firstOf(String... names) {
+            for (String name : names) {
+                Optional<String> value = text(name);
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+            return Optional.empty();
         }
 
         String matching(String name, String fallback, Pattern pattern) {

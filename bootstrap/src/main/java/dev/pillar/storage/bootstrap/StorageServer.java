@@ -7,6 +7,7 @@ import dev.pillar.storage.adapters.http.UseCases;
 import dev.pillar.storage.adapters.http.render.ThumbnailatorImageTransformer;
 import dev.pillar.storage.adapters.postgres.PostgresMetadataStore;
 import dev.pillar.storage.adapters.postgres.PostgresSettings;
+import dev.pillar.storage.adapters.s3.S3ObjectStore;
 import dev.pillar.storage.application.StorageSettings;
 import dev.pillar.storage.application.bucket.CreateBucket;
 import dev.pillar.storage.application.bucket.DeleteBucket;
@@ -28,6 +29,7 @@ import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.application.object.UploadObject;
 import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.IdGenerator;
+import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.application.signed.CreateSignedUploadUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrl;
@@ -48,6 +50,7 @@ import java.util.UUID;
 
 /** A running server: the adapters, wired into the use cases, behind the HTTP server. */
 public final class StorageServer implements AutoCloseable {
+    private final ObjectStore store;
     private final PostgresMetadataStore metadata;
     private final BackgroundWork background;
     private final BoundedImageTransformer images;
@@ -55,8 +58,9 @@ public final class StorageServer implements AutoCloseable {
     private final UploadSweeper sweeper;
     private final StorageHttpServer http;
 
-    private StorageServer(PostgresMetadataStore metadata, BackgroundWork background, BoundedImageTransformer images,
-                          SweepExpiredUploads sweep, StorageHttpServer http) {
+    private StorageServer(ObjectStore store, PostgresMetadataStore metadata, BackgroundWork background,
+                          BoundedImageTransformer images, SweepExpiredUploads sweep, StorageHttpServer http) {
+        this.store = store;
         this.metadata = metadata;
         this.background = background;
         this.images = images;
@@ -65,12 +69,18 @@ public final class StorageServer implements AutoCloseable {
         this.http = http;
     }
 
-    /** Connects to the database (running its migrations), opens the object store and starts serving. */
+    /** Opens the object store, connects to the database (running its migrations) and starts serving. */
     public static StorageServer start(ServerConfig config, String jwtSecret) {
         ObjectStore store = objectStore(config);
-        PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
-                .withMaxPoolSize(config.databasePoolSize());
-        PostgresMetadataStore metadata = PostgresMetadataStore.connect(database);
+        PostgresMetadataStore metadata;
+        try {
+            PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
+                    .withMaxPoolSize(config.databasePoolSize());
+            metadata = PostgresMetadataStore.connect(database);
+        } catch (RuntimeException e) {
+            closeStore(store);
+            throw e;
+        }
         BackgroundWork background = new BackgroundWork();
         ServerConfig.ImageTransformation imaging = config.imageTransformation();
         ImageLimits limits = new ImageLimits(imaging.maxSourceSize(), imaging.maxPixels());
@@ -82,12 +92,14 @@ public final class StorageServer implements AutoCloseable {
             UploadPorts uploads = uploadPorts(config, metadata, store);
             UseCases useCases = useCases(config, metadata, store, background, transformImage, uploads);
             StorageHttpServer http = StorageHttpServer.start(
-                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode()), useCases);
-            return new StorageServer(metadata, background, images, new SweepExpiredUploads(uploads), http);
+                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors()),
+                    useCases);
+            return new StorageServer(store, metadata, background, images, new SweepExpiredUploads(uploads), http);
         } catch (RuntimeException e) {
             background.close();
             images.close();
             metadata.close();
+            closeStore(store);
             throw e;
         }
     }
@@ -108,18 +120,35 @@ public final class StorageServer implements AutoCloseable {
         background.close();
         images.close();
         metadata.close();
+        closeStore(store);
     }
 
     private static ObjectStore objectStore(ServerConfig config) {
         return switch (config.backend()) {
             case FILE -> new FilesystemObjectStore(config.fileStoragePath());
-            case S3 -> throw new ConfigurationException("STORAGE_BACKEND", "s3 is not available in this build yet; use file");
+            case S3 -> S3ObjectStore.open(config.s3().orElseThrow());
         };
+    }
+
+    /** Both backends keep multipart uploads (resumable uploads' parts) beside whole blobs. */
+    private static MultipartStore multipartStore(ObjectStore store) {
+        return switch (store) {
+            case FilesystemObjectStore files -> files;
+            case S3ObjectStore s3 -> s3;
+            default -> throw new IllegalStateException("no multipart uploads on " + store.getClass().getName());
+        };
+    }
+
+    /** The S3 store holds an HTTP client and its connections; the filesystem store holds nothing. */
+    private static void closeStore(ObjectStore store) {
+        if (store instanceof S3ObjectStore s3) {
+            s3.close();
+        }
     }
 
     private static UploadPorts uploadPorts(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store) {
         StorageSettings settings = settings(config);
-        return new UploadPorts(metadata, store, new ScratchMultipartStore(store), metadata.uploadSessions(),
+        return new UploadPorts(metadata, store, multipartStore(store), metadata.uploadSessions(),
                 new BlobCleaner(store, settings), settings, UUID::randomUUID, Instant::now);
     }
 

@@ -40,8 +40,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_s3_adapter_depends_on_no_other_adapter = noClasses().that().resideInAPackage(S3)
-            .should().dependOnClassesThat().resideInAnyPackage(HTTP, POSTGRES, FILESYSTEM, BOOTSTRAP)
-            .allowEmptyShould(true); // the S3 adapter has no classes until its milestone lands
+            .should().dependOnClassesThat().resideInAnyPackage(HTTP, POSTGRES, FILESYSTEM, BOOTSTRAP);
 
     @ArchTest
     static final ArchRule the_filesystem_adapter_depends_on_no_other_adapter = noClasses().that()

@@ -3,17 +3,16 @@ package dev.pillar.storage.bootstrap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,29 +20,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real server driven by the unmodified Supabase clients under Node: every {@code *.test.mjs}
  * in {@code src/test/e2e} runs against one server whose database got every {@code sql/*.sql} first.
+ * The server keeps its objects on the filesystem here; subclasses choose another backend.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupabaseJsEndToEndTest {
     private static final Path E2E = Path.of("src/test/e2e");
-    @TempDir
-    static Path storage;
-    private static TestServer server;
+    private TestServer server;
+
+    /** Environment that selects and configures the object store; none means the filesystem default. */
+    protected Map<String, String> backendEnvironment(Path directory) {
+        return Map.of();
+    }
 
     @BeforeAll
-    static void start() throws IOException {
-        server = new TestServer(storage, Map.of());
-        try (Stream<Path> scripts = Files.list(E2E.resolve("sql"))) {
-            scripts.filter(path -> path.toString().endsWith(".sql")).sorted().forEach(script -> {
-                try {
-                    server.sql(Files.readString(script));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+    void start(@TempDir Path storage) {
+        server = new TestServer(storage, backendEnvironment(storage));
+        server.sqlScripts(E2E.resolve("sql"));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

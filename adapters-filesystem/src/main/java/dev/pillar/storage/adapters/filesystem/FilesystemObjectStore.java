@@ -1,10 +1,14 @@
 package dev.pillar.storage.adapters.filesystem;
 
+import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.BlobContent;
+import dev.pillar.storage.application.port.BlobInfo;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
+import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.application.port.StoredBlob;
+import dev.pillar.storage.application.port.UploadedPart;
 import dev.pillar.storage.domain.failure.Unavailable;
 import dev.pillar.storage.domain.object.ByteRange;
 
@@ -20,16 +24,23 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** Object store on a local directory: one file per blob, written to a staging file and renamed into place. */
-public final class FilesystemObjectStore implements ObjectStore {
+/**
+ * Object store on a local directory: one file per blob, written to a staging file and renamed into
+ * place, its attributes in extended attributes. Multipart uploads keep their parts under
+ * {@code .uploads} until they are joined.
+ */
+public final class FilesystemObjectStore implements ObjectStore, MultipartStore {
     private static final int BUFFER_BYTES = 128 * 1024;
     private static final Duration STALE_STAGING_AGE = Duration.ofHours(1);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
     private static final System.Logger LOG = System.getLogger(FilesystemObjectStore.class.getName());
     private final KeyLayout layout;
     private final StagingArea staging;
+    private final ExtendedAttributes attributes;
+    private final PartFiles parts;
     private final HealthProbe health;
 
     /**
@@ -42,6 +53,8 @@ public final class FilesystemObjectStore implements ObjectStore {
             Files.createDirectories(absolute);
             this.staging = StagingArea.under(absolute);
             staging.sweepOlderThan(STALE_STAGING_AGE);
+            this.attributes = ExtendedAttributes.on(absolute);
+            this.parts = new PartFiles(absolute, staging, attributes);
         } catch (IOException e) {
             throw unavailable("cannot prepare the store directory " + absolute, e);
         }
@@ -50,24 +63,16 @@ public final class FilesystemObjectStore implements ObjectStore {
     }
 
     @Override
-    public StoredBlob write(BlobKey key, InputStream content) {
-        Path target = layout.pathOf(key);
-        Path temp = staging.newPath();
-        try {
+    public StoredBlob write(BlobKey key, BlobAttributes blobAttributes, InputStream content) {
+        return publishStaged(key, "cannot write blob ", temp -> {
             long size;
             try (FileChannel out = staging.create(temp)) {
                 size = drain(content, out);
                 out.force(true);
             }
-            staging.publish(temp, target);
+            attributes.write(temp, blobAttributes);
             return new StoredBlob(size);
-        } catch (IOException e) {
-            staging.discard(temp, e);
-            throw unavailable("cannot write blob " + key.path(), e);
-        } catch (RuntimeException | Error e) {
-            staging.discard(temp, e);
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -90,6 +95,19 @@ public final class FilesystemObjectStore implements ObjectStore {
         } catch (IOException e) {
             closeAfterFailure(channel, e);
             throw unavailable("cannot read blob " + key.path(), e);
+        }
+    }
+
+    @Override
+    public BlobInfo head(BlobKey key) {
+        Path path = layout.pathOf(key);
+        try {
+            BlobAttributes blobAttributes = attributes.read(path);
+            return new BlobInfo(Files.size(path), blobAttributes);
+        } catch (NoSuchFileException e) {
+            throw new BlobNotFound(key);
+        } catch (IOException e) {
+            throw unavailable("cannot inspect blob " + key.path(), e);
         }
     }
 
@@ -131,6 +149,80 @@ public final class FilesystemObjectStore implements ObjectStore {
     @Override
     public boolean isHealthy() {
         return health.isHealthy();
+    }
+
+    @Override
+    public String begin(BlobKey key, BlobAttributes blobAttributes) {
+        try {
+            return parts.begin(blobAttributes);
+        } catch (IOException e) {
+            throw unavailable("cannot start a multipart upload to " + key.path(), e);
+        }
+    }
+
+    @Override
+    public UploadedPart putPart(BlobKey key, String uploadId, int number, InputStream content, long length) {
+        try {
+            return parts.put(uploadId, number, content, length);
+        } catch (IOException e) {
+            throw unavailable("cannot store part " + number + " of an upload to " + key.path(), e);
+        }
+    }
+
+    @Override
+    public List<UploadedPart> listParts(BlobKey key, String uploadId) {
+        try {
+            return parts.list(uploadId);
+        } catch (IOException e) {
+            throw unavailable("cannot list the parts of an upload to " + key.path(), e);
+        }
+    }
+
+    @Override
+    public StoredBlob complete(BlobKey key, String uploadId, List<UploadedPart> uploaded) {
+        StoredBlob stored = publishStaged(key, "cannot complete an upload to ",
+                temp -> parts.join(uploadId, uploaded, temp));
+        try {
+            parts.remove(uploadId);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "event=upload_parts_kept upload_id={0} cause={1}", uploadId, e.toString());
+        }
+        return stored;
+    }
+
+    @Override
+    public void abort(BlobKey key, String uploadId) {
+        try {
+            parts.remove(uploadId);
+        } catch (IOException e) {
+            throw unavailable("cannot remove an upload to " + key.path(), e);
+        }
+    }
+
+    /** Fills a new staging file, whole and synced, on behalf of {@link #publishStaged}. */
+    @FunctionalInterface
+    private interface StagedBlob {
+        StoredBlob fill(Path temp) throws IOException;
+    }
+
+    /**
+     * Has {@code blob} fill a new staging file, then renames it over the key's path. On any failure
+     * the staging file goes, and a failure of the disk is {@code Unavailable}.
+     */
+    private StoredBlob publishStaged(BlobKey key, String failure, StagedBlob blob) {
+        Path target = layout.pathOf(key);
+        Path temp = staging.newPath();
+        try {
+            StoredBlob stored = blob.fill(temp);
+            staging.publish(temp, target);
+            return stored;
+        } catch (IOException e) {
+            staging.discard(temp, e);
+            throw unavailable(failure + key.path(), e);
+        } catch (RuntimeException | Error e) {
+            staging.discard(temp, e);
+            throw e;
+        }
     }
 
     /**
@@ -177,6 +269,7 @@ public final class FilesystemObjectStore implements ObjectStore {
                 done += in.transferTo(done, size - done, out);
             }
             out.force(true);
+            attributes.copy(source, temp);
         } catch (NoSuchFileException e) {
             if (!Files.exists(source)) {
                 throw new BlobNotFound(from);

@@ -3,6 +3,7 @@ package dev.pillar.storage.adapters.http;
 import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.auth.Jwt;
 import dev.pillar.storage.adapters.http.bucket.BucketRoutes;
+import dev.pillar.storage.adapters.http.cors.CorsFilter;
 import dev.pillar.storage.adapters.http.health.HealthRoutes;
 import dev.pillar.storage.adapters.http.object.ObjectRoutes;
 import dev.pillar.storage.adapters.http.object.SignedUrlTokens;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * The Helidon 4 SE server (virtual thread per request) speaking the Supabase Storage API, under
- * {@code /storage/v1} and at the root, so it works with or without a gateway that strips the prefix.
+ * {@code /storage/v1} and at the root, so it works with or without a gateway that strips the prefix;
+ * browsers on other origins are served directly (CORS on every route).
  */
 public final class StorageHttpServer implements AutoCloseable {
     private final WebServer server;
@@ -35,7 +37,7 @@ public final class StorageHttpServer implements AutoCloseable {
         Jwt jwt = new Jwt(settings.jwtSecret(), Clock.systemUTC());
         List<HttpService> services = services(new Authenticator(jwt), jwt, useCases);
         ErrorHandlers errors = new ErrorHandlers(settings.errorStatusMode());
-        HttpRouting.Builder routing = HttpRouting.builder();
+        HttpRouting.Builder routing = HttpRouting.builder().addFilter(new CorsFilter(settings.cors()));
         HttpService[] all = services.toArray(HttpService[]::new);
         routing.register("/storage/v1", all);
         routing.register(all);

@@ -9,8 +9,6 @@ import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
-import dev.pillar.storage.domain.failure.NotFound;
-import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.object.CacheControl;
 import dev.pillar.storage.domain.object.MimeType;
 import dev.pillar.storage.domain.object.ObjectContent;
@@ -49,13 +47,10 @@ public final class CopyObject {
     }
 
     public StoredObject copy(Command command) {
-        Bucket destination = metadata.inTransaction(Caller.system(),
-                        repos -> repos.buckets().find(command.destinationBucket()))
-                .orElseThrow(() -> new NotFound(Resource.BUCKET));
+        Bucket destination = Lookups.existingBucket(metadata, command.destinationBucket());
         for (int attempt = 1; ; attempt++) {
-            StoredObject source = metadata.inTransaction(command.caller(),
-                            repos -> repos.objects().find(command.sourceBucket(), command.sourceKey()))
-                    .orElseThrow(() -> new NotFound(Resource.OBJECT));
+            StoredObject source = Lookups.visibleObject(metadata, command.caller(), command.sourceBucket(),
+                    command.sourceKey());
             StoredObject candidate = StoredObject.create(ids.newId(), command.destinationBucket(),
                     command.destinationKey(), command.caller().subject(), ids.newId().toString(),
                     command.contentOf(source), command.userMetadataOf(source), clock.now());

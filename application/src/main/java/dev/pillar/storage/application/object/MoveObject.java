@@ -43,13 +43,10 @@ public final class MoveObject {
     }
 
     public StoredObject move(Command command) {
-        Bucket destination = metadata.inTransaction(Caller.system(),
-                        repos -> repos.buckets().find(command.destinationBucket()))
-                .orElseThrow(() -> new NotFound(Resource.BUCKET));
+        Bucket destination = Lookups.existingBucket(metadata, command.destinationBucket());
         for (int attempt = 1; ; attempt++) {
-            StoredObject source = metadata.inTransaction(command.caller(),
-                            repos -> repos.objects().find(command.sourceBucket(), command.sourceKey()))
-                    .orElseThrow(() -> new NotFound(Resource.OBJECT));
+            StoredObject source = Lookups.visibleObject(metadata, command.caller(), command.sourceBucket(),
+                    command.sourceKey());
             if (!destination.id().equals(source.bucketId())) {
                 destination.admitContentType(source.content().mimeType());
                 destination.admitSize(source.content().size(), settings.globalFileSizeLimit());

@@ -23,11 +23,9 @@ final class ReadableObjects {
     }
 
     StoredObject find(Caller caller, BucketId bucketId, ObjectName name, ReadRoute route) {
-        Bucket bucket = metadata.inTransaction(Caller.system(), repos -> repos.buckets().find(bucketId))
+        Bucket bucket = Lookups.bucket(metadata, bucketId)
                 .filter(found -> route == ReadRoute.AUTHENTICATED || found.isPublic())
                 .orElseThrow(() -> new NotFound(Resource.BUCKET));
-        Caller reader = bucket.isPublic() ? Caller.system() : caller;
-        return metadata.inTransaction(reader, repos -> repos.objects().find(bucketId, name))
-                .orElseThrow(() -> new NotFound(Resource.OBJECT));
+        return Lookups.visibleObject(metadata, bucket.isPublic() ? Caller.system() : caller, bucketId, name);
     }
 }

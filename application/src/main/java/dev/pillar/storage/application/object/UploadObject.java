@@ -2,6 +2,7 @@ package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.StorageSettings;
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.IdGenerator;
@@ -9,8 +10,6 @@ import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
-import dev.pillar.storage.domain.failure.NotFound;
-import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.failure.TooLarge;
 import dev.pillar.storage.domain.object.ByteSize;
 import dev.pillar.storage.domain.object.CacheControl;
@@ -50,8 +49,7 @@ public final class UploadObject {
     }
 
     public StoredObject upload(Command command) {
-        Bucket bucket = metadata.inTransaction(Caller.system(), repos -> repos.buckets().find(command.bucketId()))
-                .orElseThrow(() -> new NotFound(Resource.BUCKET));
+        Bucket bucket = Lookups.existingBucket(metadata, command.bucketId());
         bucket.admitContentType(command.contentType());
         ByteSize limit = bucket.uploadLimit(settings.globalFileSizeLimit());
         command.declaredLength().ifPresent(length -> bucket.admitSize(ByteSize.of(length), settings.globalFileSizeLimit()));
@@ -60,7 +58,7 @@ public final class UploadObject {
         BlobKey key = new BlobKey(settings.projectRef(), command.bucketId(), command.name(), version);
         MeteredInputStream metered = new MeteredInputStream(command.content(), limit.bytes());
         try {
-            store.write(key, metered);
+            store.write(key, new BlobAttributes(command.contentType(), command.cacheControl()), metered);
         } catch (RuntimeException e) {
             // A store may wrap the stream's TooLarge (an SDK does); the client still sent too much.
             if (metered.exceeded()) {

@@ -14,13 +14,29 @@ import java.util.Optional;
  */
 public interface ObjectStore {
 
-    /** Streams {@code content} to the end into a new blob at {@code key}, replacing nothing else. */
-    StoredBlob write(BlobKey key, InputStream content);
+    /**
+     * Streams {@code content} to the end into a new blob at {@code key}, kept with {@code attributes}.
+     * The length need not be known in advance. A runtime exception of the stream (a size limit)
+     * passes through unchanged; an {@link java.io.IOException} of the stream (the client went away)
+     * surfaces as {@link java.io.UncheckedIOException}.
+     */
+    StoredBlob write(BlobKey key, BlobAttributes attributes, InputStream content);
+
+    /** {@link #write(BlobKey, BlobAttributes, InputStream)} with {@link BlobAttributes#DEFAULT}. */
+    default StoredBlob write(BlobKey key, InputStream content) {
+        return write(key, BlobAttributes.DEFAULT, content);
+    }
 
     /** Opens the blob, or the given inclusive byte range of it. The caller closes the stream. */
     BlobContent read(BlobKey key, Optional<ByteRange> range);
 
-    /** Copies a blob to another key inside the store, without passing the bytes through the caller. */
+    /** The blob's size and attributes, without reading it; {@link BlobNotFound} when there is none. */
+    BlobInfo head(BlobKey key);
+
+    /**
+     * Copies a blob, with its attributes, to another key inside the store, without passing the bytes
+     * through the caller.
+     */
     void copy(BlobKey from, BlobKey to);
 
     /** Removes the blob; removing a missing blob is not an error. */

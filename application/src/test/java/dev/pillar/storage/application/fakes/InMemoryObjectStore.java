@@ -1,6 +1,8 @@
 package dev.pillar.storage.application.fakes;
 
+import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.BlobContent;
+import dev.pillar.storage.application.port.BlobInfo;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.ObjectStore;
@@ -11,6 +13,7 @@ import dev.pillar.storage.domain.object.ByteRange;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -24,19 +27,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryObjectStore implements ObjectStore {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<String, BlobAttributes> attributes = new ConcurrentHashMap<>();
     private final Map<String, Runnable> beforeNextRead = new ConcurrentHashMap<>();
     private final Map<String, Runnable> afterNextCopy = new ConcurrentHashMap<>();
     private volatile boolean healthy = true;
     private volatile boolean deletesFail;
 
     @Override
-    public StoredBlob write(BlobKey key, InputStream content) {
+    public StoredBlob write(BlobKey key, BlobAttributes attributes, InputStream content) {
         byte[] bytes;
         try {
             bytes = content.readAllBytes();
         } catch (IOException e) {
-            throw new Unavailable(Unavailable.Service.OBJECT_STORE, "upload stream failed", e);
+            throw new UncheckedIOException("reading the upload failed", e);
         }
+        this.attributes.put(key.path(), attributes);
         blobs.put(key.path(), bytes);
         return new StoredBlob(bytes.length);
     }
@@ -51,9 +56,16 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public BlobInfo head(BlobKey key) {
+        return new BlobInfo(bytesOf(key).length, attributes.getOrDefault(key.path(), BlobAttributes.DEFAULT));
+    }
+
+    @Override
     public void copy(BlobKey from, BlobKey to) {
         runOnce(beforeNextRead, from);
-        blobs.put(to.path(), bytesOf(from).clone());
+        byte[] bytes = bytesOf(from).clone();
+        attributes.put(to.path(), attributes.getOrDefault(from.path(), BlobAttributes.DEFAULT));
+        blobs.put(to.path(), bytes);
         runOnce(afterNextCopy, from);
     }
 
@@ -63,6 +75,7 @@ public final class InMemoryObjectStore implements ObjectStore {
             throw new Unavailable(Unavailable.Service.OBJECT_STORE, "delete refused by the fake", null);
         }
         blobs.remove(key.path());
+        attributes.remove(key.path());
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.StorageFixture;
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.BlobContent;
+import dev.pillar.storage.application.port.BlobInfo;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.ObjectStore;
@@ -70,6 +72,8 @@ class UploadObjectTest {
         assertEquals(Optional.of(stored), world.metadata.object(docs.id(), NAME));
         assertEquals("hello", textAt(stored));
         assertEquals(Set.of(world.keyOf(stored).path()), world.store.paths());
+        assertEquals(new BlobInfo(5, new BlobAttributes(MimeType.of("text/plain;charset=UTF-8"), CacheControl.maxAge(60))),
+                world.store.head(world.keyOf(stored)), "the store keeps the type and cache-control with the bytes");
     }
 
     @Test
@@ -198,7 +202,7 @@ class UploadObjectTest {
     void an_oversized_body_is_too_large_even_when_the_store_wraps_the_streams_failure() {
         ObjectStore wrapping = new ObjectStore() {
             @Override
-            public StoredBlob write(BlobKey key, InputStream content) {
+            public StoredBlob write(BlobKey key, BlobAttributes attributes, InputStream content) {
                 try {
                     content.transferTo(OutputStream.nullOutputStream());
                     return new StoredBlob(0);
@@ -209,6 +213,11 @@ class UploadObjectTest {
 
             @Override
             public BlobContent read(BlobKey key, Optional<ByteRange> range) {
+                throw new BlobNotFound(key);
+            }
+
+            @Override
+            public BlobInfo head(BlobKey key) {
                 throw new BlobNotFound(key);
             }
 
