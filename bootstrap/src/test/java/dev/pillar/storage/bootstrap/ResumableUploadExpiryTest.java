@@ -24,8 +24,7 @@ class ResumableUploadExpiryTest {
             throws InterruptedException {
         try (TestServer server = new TestServer(storage, Map.of("TUS_URL_EXPIRY_MS", "2000"))) {
             assertEquals(200, new Api(server).postJson("/bucket", "{\"name\":\"expiring\"}").statusCode());
-            ResumableUploadProtocolTest.TusClient tus = new ResumableUploadProtocolTest.TusClient(server,
-                    server.key("service_role"));
+            TusClient tus = new TusClient(server, server.key("service_role"));
             String location = tus.create("expiring", "big.bin", "Upload-Length", Integer.toString(8 * MIB))
                     .headers().firstValue("Location").orElseThrow();
             HttpResponse<String> chunk = tus.patch(location, 0, "x".repeat(6 * MIB));
