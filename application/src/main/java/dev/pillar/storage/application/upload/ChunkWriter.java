@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 final class ChunkWriter {
     static final Duration LEASE_TIME = Duration.ofSeconds(30);
     private static final String SEGMENT_PREFIX = "tail-";
+    private static final System.Logger LOG = System.getLogger(ChunkWriter.class.getName());
     private final ObjectStore store;
     private final MultipartStore multipart;
     private final UploadSessionRepository sessions;
@@ -84,6 +85,19 @@ final class ChunkWriter {
             deleteSegments(upload);
             upload = grown;
             remaining -= fresh;
+        }
+    }
+
+    /**
+     * Gives the lease back at the end of a request. A failure here must not hide the request's own outcome:
+     * the lease then simply lapses after {@link #LEASE_TIME}.
+     */
+    void release(String uploadId, Lease lease) {
+        try {
+            sessions.release(uploadId, lease);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "event=upload_lease_kept upload_id={0} cause={1}", uploadId,
+                    e.toString());
         }
     }
 

@@ -52,7 +52,7 @@ public final class ReceiveUploadChunk {
             }
             return appended.session();
         } finally {
-            sessions.release(command.uploadId(), lease);
+            writer.release(command.uploadId(), lease);
         }
     }
 

@@ -61,7 +61,7 @@ public final class SweepExpiredUploads {
                     upload.id(), upload.session().target().bucketId().value(), Long.toString(upload.session().offset()));
             return true;
         } catch (RuntimeException e) {
-            ports.sessions().release(upload.id(), lease);
+            writer.release(upload.id(), lease);
             LOG.log(System.Logger.Level.WARNING, "event=upload_sweep_failed upload_id={0} cause={1}", upload.id(),
                     e.toString());
             return false;

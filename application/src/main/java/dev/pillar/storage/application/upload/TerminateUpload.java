@@ -29,7 +29,7 @@ public final class TerminateUpload {
         try {
             disposal.dispose(leased);
         } finally {
-            ports.sessions().release(uploadId, lease);
+            writer.release(uploadId, lease);
         }
     }
 }
