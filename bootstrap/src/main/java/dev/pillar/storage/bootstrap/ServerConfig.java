@@ -22,7 +22,7 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
                            ImageTransformation imageTransformation, CorsSettings cors,
-                           Optional<S3Settings> s3, LogLevel logLevel) {
+                           Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -35,6 +35,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                                       int queue) {
     }
 
+    /** How long a resumable upload may take from its creation (Supabase's {@code TUS_URL_EXPIRY_MS}). */
+    public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** A browser origin as sent in the {@code Origin} header: scheme, host and maybe a port, nothing else. */
@@ -64,7 +66,9 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                 read.cors("CORS_ALLOWED_ORIGINS", Duration.ofSeconds(read.integer("CORS_MAX_AGE",
                         (int) CorsSettings.DEFAULT_MAX_AGE.toSeconds(), 0, 86_400))),
                 S3Environment.read(read, backend),
-                read.choice("LOG_LEVEL", LogLevel.INFO, LogLevel.class));
+                read.choice("LOG_LEVEL", LogLevel.INFO, LogLevel.class),
+                Duration.ofMillis(read.integer("TUS_URL_EXPIRY_MS", (int) DEFAULT_UPLOAD_EXPIRY.toMillis(), 1,
+                        Integer.MAX_VALUE)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */

@@ -31,12 +31,19 @@ import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.application.object.UploadObject;
 import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.IdGenerator;
+import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.application.signed.CreateSignedUploadUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrls;
 import dev.pillar.storage.application.signed.DownloadSignedObject;
 import dev.pillar.storage.application.signed.UploadToSignedUrl;
+import dev.pillar.storage.application.upload.CreateResumableUpload;
+import dev.pillar.storage.application.upload.GetUploadStatus;
+import dev.pillar.storage.application.upload.ReceiveUploadChunk;
+import dev.pillar.storage.application.upload.SweepExpiredUploads;
+import dev.pillar.storage.application.upload.TerminateUpload;
+import dev.pillar.storage.application.upload.UploadPorts;
 import dev.pillar.storage.domain.image.ImageLimits;
 
 import java.time.Instant;
@@ -49,14 +56,18 @@ public final class StorageServer implements AutoCloseable {
     private final PostgresMetadataStore metadata;
     private final BackgroundWork background;
     private final BoundedImageTransformer images;
+    private final SweepExpiredUploads sweep;
+    private final UploadSweeper sweeper;
     private final StorageHttpServer http;
 
     private StorageServer(ObjectStore store, PostgresMetadataStore metadata, BackgroundWork background,
-                          BoundedImageTransformer images, StorageHttpServer http) {
+                          BoundedImageTransformer images, SweepExpiredUploads sweep, StorageHttpServer http) {
         this.store = store;
         this.metadata = metadata;
         this.background = background;
         this.images = images;
+        this.sweep = sweep;
+        this.sweeper = new UploadSweeper(sweep);
         this.http = http;
     }
 
@@ -83,11 +94,12 @@ public final class StorageServer implements AutoCloseable {
         try {
             Optional<TransformImage> transformImage = imaging.enabled()
                     ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
-            UseCases useCases = useCases(config, metadata, store, background, transformImage);
+            UploadPorts uploads = uploadPorts(config, metadata, store, multipartStore(backend));
+            UseCases useCases = useCases(config, metadata, store, background, transformImage, uploads);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors()),
                     useCases, metrics);
-            return new StorageServer(backend, metadata, background, images, http);
+            return new StorageServer(backend, metadata, background, images, new SweepExpiredUploads(uploads), http);
         } catch (RuntimeException e) {
             background.close();
             images.close();
@@ -101,8 +113,14 @@ public final class StorageServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Sweeps the expired resumable uploads now, as the periodic sweep does; returns how many went. */
+    int sweepExpiredUploads() {
+        return sweep.sweep();
+    }
+
     @Override
     public void close() {
+        sweeper.close();
         http.close();
         background.close();
         images.close();
@@ -117,6 +135,15 @@ public final class StorageServer implements AutoCloseable {
         };
     }
 
+    /** Both backends keep multipart uploads (resumable uploads' parts) beside whole blobs; give the unwrapped one. */
+    private static MultipartStore multipartStore(ObjectStore store) {
+        return switch (store) {
+            case FilesystemObjectStore files -> files;
+            case S3ObjectStore s3 -> s3;
+            default -> throw new IllegalStateException("no multipart uploads on " + store.getClass().getName());
+        };
+    }
+
     /** The S3 store holds an HTTP client and its connections; the filesystem store holds nothing. */
     private static void closeStore(ObjectStore store) {
         if (store instanceof S3ObjectStore s3) {
@@ -124,9 +151,21 @@ public final class StorageServer implements AutoCloseable {
         }
     }
 
+    private static UploadPorts uploadPorts(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store,
+                                           MultipartStore parts) {
+        StorageSettings settings = settings(config);
+        return new UploadPorts(metadata, store, parts, metadata.uploadSessions(),
+                new BlobCleaner(store, settings), settings, UUID::randomUUID, Instant::now);
+    }
+
+    private static StorageSettings settings(ServerConfig config) {
+        return new StorageSettings(config.projectRef(), config.fileSizeLimit());
+    }
+
     private static UseCases useCases(ServerConfig config, PostgresMetadataStore metadata, ObjectStore store,
-                                     BackgroundWork background, Optional<TransformImage> transformImage) {
-        StorageSettings settings = new StorageSettings(config.projectRef(), config.fileSizeLimit());
+                                     BackgroundWork background, Optional<TransformImage> transformImage,
+                                     UploadPorts uploads) {
+        StorageSettings settings = settings(config);
         Clock clock = Instant::now;
         IdGenerator ids = UUID::randomUUID;
         BlobCleaner cleaner = new BlobCleaner(store, settings);
@@ -153,6 +192,10 @@ public final class StorageServer implements AutoCloseable {
                 new DownloadSignedObject(downloadObject, clock),
                 new CreateSignedUploadUrl(metadata, ids, clock),
                 new UploadToSignedUrl(uploadObject, clock),
-                transformImage);
+                transformImage,
+                new CreateResumableUpload(uploads, config.uploadExpiry()),
+                new ReceiveUploadChunk(uploads),
+                new GetUploadStatus(uploads),
+                new TerminateUpload(uploads));
     }
 }

@@ -71,6 +71,11 @@ final class TestServer implements AutoCloseable {
         return JWT.sign(claims(role));
     }
 
+    /** Runs the expired-upload sweep now instead of waiting for its period. */
+    int sweepExpiredUploads() {
+        return server.sweepExpiredUploads();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -11,6 +11,7 @@ import dev.pillar.storage.adapters.http.observe.RequestObserver;
 import dev.pillar.storage.adapters.http.object.SignedUrlTokens;
 import dev.pillar.storage.adapters.http.openapi.OpenApiRoutes;
 import dev.pillar.storage.adapters.http.render.RenderRoutes;
+import dev.pillar.storage.adapters.http.upload.ResumableUploadRoutes;
 import dev.pillar.storage.adapters.http.support.ApiError;
 import dev.pillar.storage.adapters.http.support.ErrorHandlers;
 import dev.pillar.storage.application.metrics.Metrics;
@@ -73,6 +74,7 @@ public final class StorageHttpServer implements AutoCloseable {
                 new BucketRoutes(auth, useCases.createBucket(), useCases.listBuckets(), useCases.getBucket(),
                         useCases.updateBucket(), useCases.deleteBucket(), useCases.emptyBucket()),
                 new ObjectRoutes(auth, jwt, useCases),
+                new ResumableUploadRoutes(auth, useCases),
                 new OpenApiRoutes()));
         useCases.transformImage().ifPresent(transformImage ->
                 services.add(new RenderRoutes(auth, new SignedUrlTokens(jwt), useCases, transformImage)));

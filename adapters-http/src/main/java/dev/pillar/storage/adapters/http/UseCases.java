@@ -21,6 +21,10 @@ import dev.pillar.storage.application.signed.CreateSignedUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrls;
 import dev.pillar.storage.application.signed.DownloadSignedObject;
 import dev.pillar.storage.application.signed.UploadToSignedUrl;
+import dev.pillar.storage.application.upload.CreateResumableUpload;
+import dev.pillar.storage.application.upload.GetUploadStatus;
+import dev.pillar.storage.application.upload.ReceiveUploadChunk;
+import dev.pillar.storage.application.upload.TerminateUpload;
 
 import java.util.Optional;
 
@@ -35,5 +39,7 @@ public record UseCases(CreateBucket createBucket, ListBuckets listBuckets, GetBu
                        CopyObject copyObject, MoveObject moveObject, CheckHealth checkHealth,
                        CreateSignedUrl createSignedUrl, CreateSignedUrls createSignedUrls,
                        DownloadSignedObject downloadSignedObject, CreateSignedUploadUrl createSignedUploadUrl,
-                       UploadToSignedUrl uploadToSignedUrl, Optional<TransformImage> transformImage) {
+                       UploadToSignedUrl uploadToSignedUrl, Optional<TransformImage> transformImage,
+                       CreateResumableUpload createResumableUpload, ReceiveUploadChunk receiveUploadChunk,
+                       GetUploadStatus getUploadStatus, TerminateUpload terminateUpload) {
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.application.port.UploadSessionRepository;
 import dev.pillar.storage.domain.failure.Unavailable;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -83,6 +84,11 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
             Sql sql = new Sql(db);
             return work.apply(new Repositories(new PgBucketRepository(sql), new PgObjectRepository(sql)));
         });
+    }
+
+    /** The resumable uploads in progress, in the same database (ADR 0011). */
+    public UploadSessionRepository uploadSessions() {
+        return new PgUploadSessionRepository(transactions);
     }
 
     /** Runs raw statements as the caller: for this package's tests of the session set-up. */

@@ -15,18 +15,18 @@ import java.util.Optional;
  * commit the replaced version's bytes are removed; when the commit is refused or fails, the fresh
  * version's bytes are removed instead, so either way no blob is left without a row.
  */
-final class VersionPublisher {
+public final class VersionPublisher {
     private static final int ATTEMPTS = 3;
     private final MetadataStore metadata;
     private final BlobCleaner cleaner;
 
-    VersionPublisher(MetadataStore metadata, BlobCleaner cleaner) {
+    public VersionPublisher(MetadataStore metadata, BlobCleaner cleaner) {
         this.metadata = metadata;
         this.cleaner = cleaner;
     }
 
     /** The visible object: {@code candidate}, or the existing object switched to its version. */
-    StoredObject publish(Caller caller, StoredObject candidate, boolean upsert) {
+    public StoredObject publish(Caller caller, StoredObject candidate, boolean upsert) {
         Optional<StoredObject> replaced;
         try {
             replaced = commitRow(caller, candidate, upsert);

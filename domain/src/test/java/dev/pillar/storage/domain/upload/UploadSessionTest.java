@@ -8,7 +8,10 @@ import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.failure.TooLarge;
 import dev.pillar.storage.domain.failure.UploadExpired;
 import dev.pillar.storage.domain.object.ByteSize;
+import dev.pillar.storage.domain.object.CacheControl;
+import dev.pillar.storage.domain.object.MimeType;
 import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.UserMetadata;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UploadSessionTest {
     private static final Instant NOW = Instant.parse("2024-01-01T12:00:00Z");
     private static final Instant EXPIRES = NOW.plusSeconds(3600);
+    private static final ByteSize LIMIT = ByteSize.of(1000);
 
     @Test
     void starts_created_at_offset_zero() {
@@ -58,14 +62,14 @@ class UploadSessionTest {
         void admits_a_chunk_at_the_current_offset() {
             UploadSession session = sessionOf(10).received(4, NOW);
 
-            assertDoesNotThrow(() -> session.admitChunk(4, NOW));
+            assertDoesNotThrow(() -> session.admitChunk(4, 6, NOW));
         }
 
         @Test
         void refuses_a_chunk_at_another_offset() {
             UploadSession session = sessionOf(10).received(4, NOW);
 
-            OffsetMismatch failure = assertThrows(OffsetMismatch.class, () -> session.admitChunk(3, NOW));
+            OffsetMismatch failure = assertThrows(OffsetMismatch.class, () -> session.admitChunk(3, 1, NOW));
             assertEquals("Upload-Offset 3 does not match the current offset 4", failure.getMessage());
         }
 
@@ -89,13 +93,13 @@ class UploadSessionTest {
         void refuses_chunks_once_the_expiry_time_is_reached() {
             UploadSession session = sessionOf(10);
 
-            assertEquals("Upload expired", assertThrows(UploadExpired.class, () -> session.admitChunk(0, EXPIRES)).getMessage());
+            assertEquals("Upload expired", assertThrows(UploadExpired.class, () -> session.admitChunk(0, 1, EXPIRES)).getMessage());
             assertThrows(UploadExpired.class, () -> session.received(1, EXPIRES.plusSeconds(1)));
         }
 
         @Test
         void admits_chunks_until_just_before_the_expiry_time() {
-            assertDoesNotThrow(() -> sessionOf(10).admitChunk(0, EXPIRES.minusMillis(1)));
+            assertDoesNotThrow(() -> sessionOf(10).admitChunk(0, 10, EXPIRES.minusMillis(1)));
         }
 
         @Test
@@ -110,7 +114,7 @@ class UploadSessionTest {
         void an_expired_session_stays_refused_whatever_the_clock_says() {
             UploadSession expired = sessionOf(10).expiredAt(EXPIRES);
 
-            assertThrows(UploadExpired.class, () -> expired.admitChunk(0, NOW));
+            assertThrows(UploadExpired.class, () -> expired.admitChunk(0, 1, NOW));
         }
 
         @Test
@@ -128,7 +132,7 @@ class UploadSessionTest {
             UploadSession aborted = sessionOf(10).received(3, NOW).aborted();
 
             assertEquals(UploadState.ABORTED, aborted.state());
-            assertUploadNotFound(() -> aborted.admitChunk(3, NOW));
+            assertUploadNotFound(() -> aborted.admitChunk(3, 1, NOW));
             assertUploadNotFound(() -> aborted.received(1, NOW));
             assertUploadNotFound(aborted::aborted);
         }
@@ -137,7 +141,7 @@ class UploadSessionTest {
         void a_completed_upload_takes_no_more_chunks_and_cannot_be_aborted() {
             UploadSession completed = sessionOf(2).received(2, NOW);
 
-            assertUploadNotFound(() -> completed.admitChunk(2, NOW));
+            assertUploadNotFound(() -> completed.admitChunk(2, 0, NOW));
             assertUploadNotFound(() -> completed.received(0, NOW));
             assertUploadNotFound(completed::aborted);
         }
@@ -146,7 +150,7 @@ class UploadSessionTest {
         void a_completed_upload_is_not_found_rather_than_expired_after_its_expiry() {
             UploadSession completed = sessionOf(2).received(2, NOW);
 
-            assertUploadNotFound(() -> completed.admitChunk(2, EXPIRES.plusSeconds(1)));
+            assertUploadNotFound(() -> completed.admitChunk(2, 0, EXPIRES.plusSeconds(1)));
         }
     }
 
@@ -186,17 +190,53 @@ class UploadSessionTest {
         }
 
         private UploadSession deferred() {
-            return UploadSession.start("up-1", BucketId.of("b"), ObjectName.of("big.bin"), Optional.empty(),
-                    Optional.empty(), EXPIRES);
+            return UploadSession.start("up-1", target(Optional.empty()), Optional.empty(), LIMIT, EXPIRES);
+        }
+    }
+
+    @Nested
+    class Limits {
+        @Test
+        void a_declared_length_over_the_size_limit_is_refused_at_the_start() {
+            assertThrows(TooLarge.class, () -> UploadSession.start("up-1", target(Optional.empty()),
+                    Optional.of(ByteSize.of(LIMIT.bytes() + 1)), LIMIT, EXPIRES));
+        }
+
+        @Test
+        void a_chunk_that_would_pass_the_length_is_refused_before_it_is_read() {
+            UploadSession session = sessionOf(10).received(4, NOW);
+
+            assertThrows(TooLarge.class, () -> session.admitChunk(4, 7, NOW));
+            assertDoesNotThrow(() -> session.admitChunk(4, 6, NOW));
+        }
+
+        @Test
+        void without_a_length_the_size_limit_bounds_the_chunks_and_the_later_length() {
+            UploadSession deferred = UploadSession.start("up-1", target(Optional.empty()), Optional.empty(), LIMIT, EXPIRES)
+                    .received(LIMIT.bytes() - 1, NOW);
+
+            assertThrows(TooLarge.class, () -> deferred.admitChunk(LIMIT.bytes() - 1, 2, NOW));
+            assertThrows(TooLarge.class, () -> deferred.received(2, NOW));
+            assertThrows(TooLarge.class, () -> deferred.withLength(ByteSize.of(LIMIT.bytes() + 1)));
+            assertTrue(deferred.withLength(LIMIT).completesWith(1));
         }
     }
 
     @Test
+    void belongs_to_the_user_who_started_it() {
+        assertTrue(sessionOf(1).isOwnedBy(Optional.of("alice")));
+        assertFalse(sessionOf(1).isOwnedBy(Optional.of("bob")));
+        assertFalse(sessionOf(1).isOwnedBy(Optional.empty()));
+    }
+
+    @Test
     void an_offset_outside_the_upload_cannot_exist() {
-        assertThrows(IllegalArgumentException.class, () -> new UploadSession("up-1", BucketId.of("b"),
-                ObjectName.of("f"), Optional.empty(), Optional.of(ByteSize.of(5)), 6, UploadState.RECEIVING, EXPIRES));
-        assertThrows(IllegalArgumentException.class, () -> new UploadSession("up-1", BucketId.of("b"),
-                ObjectName.of("f"), Optional.empty(), Optional.empty(), -1, UploadState.RECEIVING, EXPIRES));
+        assertThrows(IllegalArgumentException.class, () -> new UploadSession("up-1", target(Optional.empty()),
+                Optional.of(ByteSize.of(5)), LIMIT, 6, UploadState.RECEIVING, EXPIRES));
+        assertThrows(IllegalArgumentException.class, () -> new UploadSession("up-1", target(Optional.empty()),
+                Optional.empty(), LIMIT, -1, UploadState.RECEIVING, EXPIRES));
+        assertThrows(IllegalArgumentException.class, () -> new UploadSession("up-1", target(Optional.empty()),
+                Optional.empty(), LIMIT, LIMIT.bytes() + 1, UploadState.RECEIVING, EXPIRES));
     }
 
     private static void assertUploadNotFound(org.junit.jupiter.api.function.Executable action) {
@@ -206,7 +246,12 @@ class UploadSessionTest {
     }
 
     private static UploadSession sessionOf(long length) {
-        return UploadSession.start("up-1", BucketId.of("avatars"), ObjectName.of("me.png"), Optional.of("alice"),
-                Optional.of(ByteSize.of(length)), EXPIRES);
+        return UploadSession.start("up-1", target(Optional.of("alice")), Optional.of(ByteSize.of(length)), LIMIT,
+                EXPIRES);
+    }
+
+    private static UploadTarget target(Optional<String> owner) {
+        return new UploadTarget(BucketId.of("avatars"), ObjectName.of("me.png"), owner, false, MimeType.of("image/png"),
+                CacheControl.DEFAULT, UserMetadata.EMPTY);
     }
 }

@@ -1,7 +1,5 @@
 package dev.pillar.storage.adapters.http.object;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.adapters.http.support.Requests;
@@ -97,7 +95,7 @@ final class UploadHandler {
             String value = field(p.body());
             switch (p.name()) {
                 case "cacheControl" -> cacheControl = CacheControl.fromClient(value);
-                case "metadata" -> metadata = jsonMetadata(value);
+                case "metadata" -> metadata = Json.userMetadata(value);
                 default -> { }
             }
         }
@@ -127,21 +125,8 @@ final class UploadHandler {
     /** The {@code x-metadata} header: base64 of a JSON object. */
     static UserMetadata base64Metadata(String header) {
         try {
-            return jsonMetadata(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8));
+            return Json.userMetadata(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.invalidParameter("metadata");
-        }
-    }
-
-    /** User metadata must be a JSON object; it is kept in the normalised form Jackson writes. */
-    static UserMetadata jsonMetadata(String text) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw InvalidInput.invalidParameter("metadata");
-            }
-            return new UserMetadata(Json.MAPPER.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
             throw InvalidInput.invalidParameter("metadata");
         }
     }

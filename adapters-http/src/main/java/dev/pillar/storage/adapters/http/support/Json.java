@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.object.UserMetadata;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -94,6 +95,19 @@ public final class Json {
 
     public static ObjectNode message(String message) {
         return object().put("message", message);
+    }
+
+    /** User metadata must be a JSON object; it is kept in the normalised form Jackson writes. */
+    public static UserMetadata userMetadata(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw InvalidInput.invalidParameter("metadata");
+            }
+            return new UserMetadata(MAPPER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.invalidParameter("metadata");
+        }
     }
 
     /** ISO-8601 UTC with milliseconds, as Supabase prints timestamps: {@code 2021-02-17T04:43:32.770Z}. */
