@@ -30,7 +30,8 @@ class BrowserEndToEndTest {
             "/", PAGES.resolve("index.html"),
             "/page-kit.js", PAGES.resolve("page-kit.js"),
             "/cases.js", PAGES.resolve("cases.js"),
-            "/vendor/supabase.js", E2E.resolve("node_modules/@supabase/supabase-js/dist/umd/supabase.js"));
+            "/vendor/supabase.js", E2E.resolve("node_modules/@supabase/supabase-js/dist/umd/supabase.js"),
+            "/vendor/tus.js", E2E.resolve("node_modules/tus-js-client/dist/tus.min.js"));
     @TempDir
     static Path storage;
     @TempDir
