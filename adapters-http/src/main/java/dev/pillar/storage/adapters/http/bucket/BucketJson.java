@@ -82,15 +82,4 @@ final class BucketJson {
         }
         return Optional.of(types);
     }
-
-    static Optional<Boolean> isPublic(JsonNode body) {
-        JsonNode value = body.get("public");
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isBoolean()) {
-            throw InvalidInput.invalidParameter("public");
-        }
-        return Optional.of(value.asBoolean());
-    }
 }

@@ -76,10 +76,10 @@ public final class BucketRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         Caller caller = auth.caller(req);
         JsonNode body = Json.readObject(req);
-        String raw = textField(body, "id").or(() -> textField(body, "name"))
+        String raw = Json.text(body, "id").or(() -> Json.text(body, "name"))
                 .orElseThrow(() -> InvalidInput.missingParameter("name"));
         BucketSettings settings = new BucketSettings(
-                BucketJson.isPublic(body).orElse(false),
+                Json.flag(body, "public").orElse(false),
                 BucketJson.fileSizeLimit(body).orElse(Optional.empty()),
                 BucketJson.allowedMimeTypes(body).orElse(List.of()));
         var bucket = createBucket.create(new CreateBucket.Command(caller, BucketId.of(raw), settings));
@@ -90,7 +90,7 @@ public final class BucketRoutes implements HttpService {
         Caller caller = auth.caller(req);
         JsonNode body = Json.readObject(req);
         updateBucket.update(new UpdateBucket.Command(caller, Requests.bucketId(req, "id"),
-                BucketJson.isPublic(body), BucketJson.fileSizeLimit(body), BucketJson.allowedMimeTypes(body)));
+                Json.flag(body, "public"), BucketJson.fileSizeLimit(body), BucketJson.allowedMimeTypes(body)));
         Json.ok(res, Json.message("Successfully updated"));
     }
 
@@ -104,17 +104,6 @@ public final class BucketRoutes implements HttpService {
         Caller caller = auth.caller(req);
         deleteBucket.delete(caller, Requests.bucketId(req, "id"));
         Json.ok(res, Json.message("Successfully deleted"));
-    }
-
-    private static Optional<String> textField(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw InvalidInput.invalidParameter(field);
-        }
-        return Optional.of(value.asText());
     }
 
     private static BucketQuery.SortColumn sortColumn(Optional<String> raw) {
