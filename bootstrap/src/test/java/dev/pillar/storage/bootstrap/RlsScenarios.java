@@ -1,0 +1,242 @@
+package dev.pillar.storage.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pillar.storage.bootstrap.RlsWorld.Actor;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static dev.pillar.storage.bootstrap.RlsWorld.OWNER_ID;
+import static dev.pillar.storage.bootstrap.RlsWorld.PRIVATE;
+import static dev.pillar.storage.bootstrap.RlsWorld.PUBLIC;
+import static dev.pillar.storage.bootstrap.RlsWorld.folderOf;
+import static dev.pillar.storage.bootstrap.RlsWorld.json;
+import static dev.pillar.storage.bootstrap.RlsWorld.textOf;
+
+/**
+ * What each row of the RLS matrix does: seed its own fixtures (named after the cell, so cells never share
+ * state), send the request storage-js would send as the actor, and report the status, the error code and
+ * whether the operation took effect (a read returned the fixture; a write changed what it was asked to).
+ */
+final class RlsScenarios {
+    /** What one cell saw. */
+    record Observed(int status, String code, boolean tookEffect) {
+        static Observed of(HttpResponse<String> response, boolean tookEffect) {
+            return new Observed(response.statusCode(), json(response).path("code").asText(""), tookEffect);
+        }
+    }
+
+    /** One row: runs the route as {@code actor} on fixtures named after {@code tag}. */
+    interface Scenario {
+        Observed run(Actor actor, String tag);
+    }
+
+    private final RlsWorld world;
+
+    RlsScenarios(RlsWorld world) {
+        this.world = world;
+    }
+
+    /** Every row by its name in the matrix. */
+    Map<String, Scenario> all() {
+        Map<String, Scenario> rows = new LinkedHashMap<>();
+        rows.put("bucket list", (actor, tag) -> {
+            HttpResponse<String> listed = world.as(actor).send("GET", "/bucket", null);
+            return Observed.of(listed, StreamSupport.stream(json(listed).spliterator(), false)
+                    .anyMatch(bucket -> bucket.path("id").asText().equals(PRIVATE)));
+        });
+        rows.put("bucket get", (actor, tag) -> {
+            HttpResponse<String> got = world.as(actor).send("GET", "/bucket/" + PRIVATE, null);
+            return Observed.of(got, json(got).path("id").asText().equals(PRIVATE));
+        });
+        rows.put("bucket create", (actor, tag) -> Observed.of(world.as(actor).postJson("/bucket",
+                "{\"name\":\"" + tag + "\"}"), world.bucketExists(tag)));
+        rows.put("bucket update", (actor, tag) -> {
+            world.createBucket(tag, false);
+            HttpResponse<String> updated = world.as(actor).send("PUT", "/bucket/" + tag, "{\"public\":true}",
+                    "content-type", "application/json");
+            return Observed.of(updated, world.server().queryLong(
+                    "select count(*) from storage.buckets where public and id = '" + tag + "'") == 1);
+        });
+        rows.put("bucket empty", (actor, tag) -> {
+            world.createBucket(tag, false);
+            String name = world.fixture(tag, tag);
+            return Observed.of(world.as(actor).send("POST", "/bucket/" + tag + "/empty", null),
+                    !world.objectExists(tag, name));
+        });
+        rows.put("bucket delete", (actor, tag) -> {
+            world.createBucket(tag, false);
+            return Observed.of(world.as(actor).send("DELETE", "/bucket/" + tag, null), !world.bucketExists(tag));
+        });
+        rows.put("bucket delete, not empty", (actor, tag) -> {
+            world.createBucket(tag, false);
+            world.fixture(tag, tag);
+            return Observed.of(world.as(actor).send("DELETE", "/bucket/" + tag, null), !world.bucketExists(tag));
+        });
+        rows.put("upload", (actor, tag) -> {
+            String name = OWNER_ID + "/" + tag + "/new.txt";
+            return Observed.of(world.as(actor).send("POST", "/object/" + PRIVATE + "/" + name, "new",
+                    "content-type", "text/plain"), world.objectExists(PRIVATE, name));
+        });
+        rows.put("upload with x-upsert", (actor, tag) -> overwrite(actor, tag, "POST", "x-upsert", "true"));
+        rows.put("update (PUT)", (actor, tag) -> overwrite(actor, tag, "PUT"));
+        rows.put("download", (actor, tag) -> read(actor, tag, "/object/" + PRIVATE + "/"));
+        rows.put("download, authenticated route", (actor, tag) -> read(actor, tag, "/object/authenticated/" + PRIVATE + "/"));
+        rows.put("info", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            HttpResponse<String> info = world.as(actor).send("GET", "/object/info/" + PRIVATE + "/" + name, null);
+            return Observed.of(info, json(info).path("name").asText().equals(name));
+        });
+        rows.put("exists (HEAD)", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            HttpResponse<String> head = world.as(actor).send("HEAD", "/object/" + PRIVATE + "/" + name, null);
+            return Observed.of(head, head.statusCode() == 200
+                    && head.headers().firstValueAsLong("content-length").orElse(-1) == textOf(tag).length());
+        });
+        rows.put("list", (actor, tag) -> {
+            world.fixture(PRIVATE, tag);
+            HttpResponse<String> listed = world.as(actor).postJson("/object/list/" + PRIVATE,
+                    "{\"prefix\":\"" + OWNER_ID + "/" + tag + "\",\"limit\":100,\"offset\":0}");
+            return Observed.of(listed, StreamSupport.stream(json(listed).spliterator(), false)
+                    .anyMatch(entry -> entry.path("name").asText().equals("file.txt")));
+        });
+        rows.put("list-v2", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            HttpResponse<String> page = world.as(actor).postJson("/object/list-v2/" + PRIVATE,
+                    "{\"prefix\":\"" + OWNER_ID + "/" + tag + "/\",\"limit\":100}");
+            return Observed.of(page, StreamSupport.stream(json(page).path("objects").spliterator(), false)
+                    .anyMatch(object -> object.path("name").asText().equals(name)));
+        });
+        rows.put("remove", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            HttpResponse<String> removed = world.as(actor).send("DELETE", "/object/" + PRIVATE,
+                    "{\"prefixes\":[\"" + name + "\"]}", "content-type", "application/json");
+            return Observed.of(removed, !world.objectExists(PRIVATE, name));
+        });
+        rows.put("remove one", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            HttpResponse<String> removed = world.as(actor).send("DELETE", "/object/" + PRIVATE + "/" + name, null);
+            return Observed.of(removed, !world.objectExists(PRIVATE, name));
+        });
+        rows.put("copy", (actor, tag) -> transfer(actor, tag, "copy", PRIVATE));
+        rows.put("copy to another bucket", (actor, tag) -> transfer(actor, tag, "copy", PUBLIC));
+        rows.put("move", (actor, tag) -> transfer(actor, tag, "move", PRIVATE));
+        rows.put("move to another bucket", (actor, tag) -> transfer(actor, tag, "move", PUBLIC));
+        rows.put("sign", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            HttpResponse<String> signed = world.as(actor).postJson("/object/sign/" + PRIVATE + "/" + name,
+                    "{\"expiresIn\":60}");
+            return Observed.of(signed, servesFixture(json(signed).path("signedURL"), tag));
+        });
+        rows.put("sign many", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            HttpResponse<String> signed = world.as(actor).postJson("/object/sign/" + PRIVATE,
+                    "{\"expiresIn\":60,\"paths\":[\"" + name + "\"]}");
+            return Observed.of(signed, servesFixture(json(signed).path(0).path("signedURL"), tag));
+        });
+        rows.put("signed download", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            String url = json(world.as(Actor.SERVICE).postJson("/object/sign/" + PRIVATE + "/" + name,
+                    "{\"expiresIn\":60}")).path("signedURL").asText();
+            HttpResponse<String> read = world.as(actor).send("GET", url, null);
+            return Observed.of(read, read.statusCode() == 200 && read.body().equals(textOf(tag)));
+        });
+        rows.put("signed upload URL", (actor, tag) -> {
+            String name = OWNER_ID + "/" + tag + "/signed.txt";
+            HttpResponse<String> signed = world.as(actor).send("POST", "/object/upload/sign/" + PRIVATE + "/" + name,
+                    null);
+            if (signed.statusCode() == 200) {
+                world.fetchWithoutKey("PUT", json(signed).path("url").asText(), "signed");
+            }
+            return Observed.of(signed, world.objectExists(PRIVATE, name));
+        });
+        rows.put("upload to a signed URL", (actor, tag) -> {
+            String name = OWNER_ID + "/" + tag + "/signed.txt";
+            String url = json(world.as(Actor.OWNER).send("POST", "/object/upload/sign/" + PRIVATE + "/" + name, null))
+                    .path("url").asText();
+            return Observed.of(world.as(actor).send("PUT", url, "signed", "content-type", "text/plain"),
+                    world.objectExists(PRIVATE, name));
+        });
+        rows.put("public URL", (actor, tag) -> read(actor, tag, PUBLIC, "/object/public/" + PUBLIC + "/"));
+        rows.put("public URL of a private bucket", (actor, tag) -> read(actor, tag, "/object/public/" + PRIVATE + "/"));
+        rows.put("download from a public bucket", (actor, tag) -> read(actor, tag, PUBLIC, "/object/" + PUBLIC + "/"));
+        rows.put("info, public route", (actor, tag) -> {
+            String name = world.fixture(PUBLIC, tag);
+            HttpResponse<String> info = world.as(actor).send("GET", "/object/info/public/" + PUBLIC + "/" + name, null);
+            return Observed.of(info, json(info).path("name").asText().equals(name));
+        });
+        rows.put("TUS upload", (actor, tag) -> {
+            String name = OWNER_ID + "/" + tag + "/resumable.txt";
+            TusClient tus = new TusClient(world.server(), world.key(actor));
+            HttpResponse<String> created = tus.create(PRIVATE, name, "Upload-Length", "9");
+            if (created.statusCode() == 201) {
+                String location = created.headers().firstValue("location").orElseThrow();
+                tus.patch(location.startsWith("http") ? location : world.server().baseUrl()
+                        + location.substring(location.indexOf("/upload/")), 0, "resumable");
+            }
+            return new Observed(created.statusCode(), "", world.objectExists(PRIVATE, name));
+        });
+        rows.put("render", (actor, tag) -> render(actor, tag, PRIVATE, "/render/image/authenticated/"));
+        rows.put("render, public route", (actor, tag) -> render(actor, tag, PUBLIC, "/render/image/public/"));
+        return rows;
+    }
+
+    private Observed overwrite(Actor actor, String tag, String method, String... headers) {
+        String name = world.fixture(PRIVATE, tag);
+        String[] all = new String[headers.length + 2];
+        all[0] = "content-type";
+        all[1] = "text/plain";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        HttpResponse<String> written = world.as(actor).send(method, "/object/" + PRIVATE + "/" + name, "replaced", all);
+        String content = world.contentOf(PRIVATE, name).orElse("");
+        if (!content.equals("replaced") && !content.equals(textOf(tag))) {
+            throw new AssertionError("a refused overwrite changed the object: \"" + content + "\"");
+        }
+        return Observed.of(written, content.equals("replaced"));
+    }
+
+    private Observed read(Actor actor, String tag, String route) {
+        return read(actor, tag, PRIVATE, route);
+    }
+
+    private Observed read(Actor actor, String tag, String bucket, String route) {
+        String name = world.fixture(bucket, tag);
+        HttpResponse<String> read = world.as(actor).send("GET", route + name, null);
+        return Observed.of(read, read.statusCode() == 200 && read.body().equals(textOf(tag)));
+    }
+
+    /** A copy or move of the owner's fixture into the actor's own folder of {@code destinationBucket}. */
+    private Observed transfer(Actor actor, String tag, String operation, String destinationBucket) {
+        String source = world.fixture(PRIVATE, tag);
+        String destination = folderOf(actor) + "/" + tag + "/" + operation + ".txt";
+        HttpResponse<String> sent = world.as(actor).postJson("/object/" + operation,
+                "{\"bucketId\":\"" + PRIVATE + "\",\"sourceKey\":\"" + source + "\",\"destinationKey\":\""
+                        + destination + "\",\"destinationBucket\":\"" + destinationBucket + "\"}");
+        boolean arrived = world.contentOf(destinationBucket, destination).orElse("").equals(textOf(tag));
+        boolean sourceKept = world.contentOf(PRIVATE, source).orElse("").equals(textOf(tag));
+        boolean moved = arrived && !sourceKept && !world.objectExists(PRIVATE, source);
+        boolean untouched = !world.objectExists(destinationBucket, destination) && sourceKept;
+        boolean tookEffect = operation.equals("move") ? moved : arrived && sourceKept;
+        if (!tookEffect && !untouched) {
+            throw new AssertionError(operation + " was half done: destination " + arrived + ", source " + sourceKept);
+        }
+        return Observed.of(sent, tookEffect);
+    }
+
+    private boolean servesFixture(JsonNode signedUrl, String tag) {
+        if (!signedUrl.isTextual()) {
+            return false;
+        }
+        HttpResponse<String> read = world.fetchWithoutKey("GET", signedUrl.asText(), null);
+        return read.statusCode() == 200 && read.body().equals(textOf(tag));
+    }
+
+    private Observed render(Actor actor, String tag, String bucket, String route) {
+        String name = world.imageFixture(bucket, tag);
+        HttpResponse<String> rendered = world.as(actor).send("GET", route + bucket + "/" + name + "?width=8", null);
+        return Observed.of(rendered, rendered.statusCode() == 200
+                && rendered.headers().firstValue("content-type").orElse("").startsWith("image/"));
+    }
+}
