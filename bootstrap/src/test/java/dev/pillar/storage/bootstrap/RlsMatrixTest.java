@@ -53,6 +53,7 @@ class RlsMatrixTest {
             bucket delete, not empty       | 409 ResourceNotEmpty ✗    | 409 ResourceNotEmpty ✗ | 409 ResourceNotEmpty ✗ | 409 ResourceNotEmpty ✗
             upload                         | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
             upload with x-upsert           | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
+            upload, name taken             | 403 AccessDenied ✗        | 409 KeyAlreadyExists ✗ | 403 AccessDenied ✗  | 409 KeyAlreadyExists ✗
             update (PUT)                   | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
             download                       | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             download, authenticated route  | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
@@ -64,19 +65,24 @@ class RlsMatrixTest {
             remove one                     | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
             copy                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             copy to another bucket         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
+            copy into another user's folder | 404 NoSuchKey ✗          | 403 AccessDenied ✗ | 404 NoSuchKey ✗ | 200 ✓
             move                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             move to another bucket         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
+            move into another user's folder | 404 NoSuchKey ✗          | 403 AccessDenied ✗ | 404 NoSuchKey ✗ | 200 ✓
             sign                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             sign many                      | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
             signed download                | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             signed upload URL              | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
+            signed upload URL, name taken  | 403 AccessDenied ✗        | 409 KeyAlreadyExists ✗ | 403 AccessDenied ✗  | 409 KeyAlreadyExists ✗
             upload to a signed URL         | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             public URL                     | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             public URL of a private bucket | 404 NoSuchBucket ✗        | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗
             download from a public bucket  | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             info, public route             | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             TUS upload                     | 403 ✗                     | 201 ✓ | 403 ✗                     | 201 ✓
+            TUS upload with x-upsert       | 403 ✗                     | 201 ✓ | 403 ✗                     | 201 ✓
             render                         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
+            render from a public bucket    | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             render, public route           | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             """;
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import static dev.pillar.storage.bootstrap.RlsWorld.OTHER_ID;
 import static dev.pillar.storage.bootstrap.RlsWorld.OWNER_ID;
 import static dev.pillar.storage.bootstrap.RlsWorld.PRIVATE;
 import static dev.pillar.storage.bootstrap.RlsWorld.PUBLIC;
@@ -81,6 +82,7 @@ final class RlsScenarios {
                     "content-type", "text/plain"), world.objectExists(PRIVATE, name));
         });
         rows.put("upload with x-upsert", (actor, tag) -> overwrite(actor, tag, "POST", "x-upsert", "true"));
+        rows.put("upload, name taken", (actor, tag) -> overwrite(actor, tag, "POST"));
         rows.put("update (PUT)", (actor, tag) -> overwrite(actor, tag, "PUT"));
         rows.put("download", (actor, tag) -> read(actor, tag, "/object/" + PRIVATE + "/"));
         rows.put("download, authenticated route", (actor, tag) -> read(actor, tag, "/object/authenticated/" + PRIVATE + "/"));
@@ -122,8 +124,12 @@ final class RlsScenarios {
         });
         rows.put("copy", (actor, tag) -> transfer(actor, tag, "copy", PRIVATE));
         rows.put("copy to another bucket", (actor, tag) -> transfer(actor, tag, "copy", PUBLIC));
+        rows.put("copy into another user's folder", (actor, tag) -> transfer(actor, tag, "copy", PRIVATE,
+                folderOfTheOtherParty(actor)));
         rows.put("move", (actor, tag) -> transfer(actor, tag, "move", PRIVATE));
         rows.put("move to another bucket", (actor, tag) -> transfer(actor, tag, "move", PUBLIC));
+        rows.put("move into another user's folder", (actor, tag) -> transfer(actor, tag, "move", PRIVATE,
+                folderOfTheOtherParty(actor)));
         rows.put("sign", (actor, tag) -> {
             String name = world.fixture(PRIVATE, tag);
             HttpResponse<String> signed = world.as(actor).postJson("/object/sign/" + PRIVATE + "/" + name,
@@ -152,6 +158,11 @@ final class RlsScenarios {
             }
             return Observed.of(signed, world.objectExists(PRIVATE, name));
         });
+        rows.put("signed upload URL, name taken", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            return Observed.of(world.as(actor).send("POST", "/object/upload/sign/" + PRIVATE + "/" + name, null),
+                    false);
+        });
         rows.put("upload to a signed URL", (actor, tag) -> {
             String name = OWNER_ID + "/" + tag + "/signed.txt";
             String url = json(world.as(Actor.OWNER).send("POST", "/object/upload/sign/" + PRIVATE + "/" + name, null))
@@ -172,13 +183,23 @@ final class RlsScenarios {
             TusClient tus = new TusClient(world.server(), world.key(actor));
             HttpResponse<String> created = tus.create(PRIVATE, name, "Upload-Length", "9");
             if (created.statusCode() == 201) {
-                String location = created.headers().firstValue("location").orElseThrow();
-                tus.patch(location.startsWith("http") ? location : world.server().baseUrl()
-                        + location.substring(location.indexOf("/upload/")), 0, "resumable");
+                tus.patch(location(created), 0, "resumable");
             }
             return new Observed(created.statusCode(), "", world.objectExists(PRIVATE, name));
         });
+        rows.put("TUS upload with x-upsert", (actor, tag) -> {
+            String name = world.fixture(PRIVATE, tag);
+            TusClient tus = new TusClient(world.server(), world.key(actor));
+            HttpResponse<String> created = tus.create(PRIVATE, name, "Upload-Length", "9", "x-upsert", "true");
+            if (created.statusCode() == 201) {
+                tus.patch(location(created), 0, "resumable");
+            }
+            String content = world.contentOf(PRIVATE, name).orElse("");
+            return new Observed(created.statusCode(), "", content.equals("resumable"));
+        });
         rows.put("render", (actor, tag) -> render(actor, tag, PRIVATE, "/render/image/authenticated/"));
+        rows.put("render from a public bucket", (actor, tag) -> render(actor, tag, PUBLIC,
+                "/render/image/authenticated/"));
         rows.put("render, public route", (actor, tag) -> render(actor, tag, PUBLIC, "/render/image/public/"));
         return rows;
     }
@@ -209,8 +230,17 @@ final class RlsScenarios {
 
     /** A copy or move of the owner's fixture into the actor's own folder of {@code destinationBucket}. */
     private Observed transfer(Actor actor, String tag, String operation, String destinationBucket) {
+        return transfer(actor, tag, operation, destinationBucket, folderOf(actor));
+    }
+
+    /** The folder of a user who is not the actor: the other user's for the owner, the owner's for the other. */
+    private static String folderOfTheOtherParty(Actor actor) {
+        return actor == Actor.OTHER ? OWNER_ID : OTHER_ID;
+    }
+
+    private Observed transfer(Actor actor, String tag, String operation, String destinationBucket, String folder) {
         String source = world.fixture(PRIVATE, tag);
-        String destination = folderOf(actor) + "/" + tag + "/" + operation + ".txt";
+        String destination = folder + "/" + tag + "/" + operation + ".txt";
         HttpResponse<String> sent = world.as(actor).postJson("/object/" + operation,
                 "{\"bucketId\":\"" + PRIVATE + "\",\"sourceKey\":\"" + source + "\",\"destinationKey\":\""
                         + destination + "\",\"destinationBucket\":\"" + destinationBucket + "\"}");
@@ -223,6 +253,12 @@ final class RlsScenarios {
             throw new AssertionError(operation + " was half done: destination " + arrived + ", source " + sourceKept);
         }
         return Observed.of(sent, tookEffect);
+    }
+
+    private String location(HttpResponse<String> created) {
+        String location = created.headers().firstValue("location").orElseThrow();
+        return location.startsWith("http") ? location
+                : world.server().baseUrl() + location.substring(location.indexOf("/upload/"));
     }
 
     private boolean servesFixture(JsonNode signedUrl, String tag) {
