@@ -40,7 +40,11 @@ class RlsMatrixTest {
      * - bucket changes refused by policies change zero rows: 404 NoSuchBucket, but a non-empty bucket is
      *   409 ResourceNotEmpty for everyone, since the server counts its objects before deleting;
      * - public buckets are read by the server: public URL, info and downloads need no policy; a private bucket
-     *   through a public route does not exist (404 NoSuchBucket); signed URLs need no key at all.
+     *   through a public route does not exist (404 NoSuchBucket); signed URLs need no key at all; the
+     *   authenticated render route alone reads a public bucket under the caller's policies;
+     * - an upsert (x-upsert, PUT, TUS or a signed upload URL with x-upsert) is Postgres's INSERT ... ON CONFLICT
+     *   DO UPDATE ... RETURNING: the written row must pass SELECT policies too, so a drop box that only takes
+     *   inserts refuses it even for a new name.
      */
     static final String MATRIX = """
             route                          | anon                      | owner | other                     | service
@@ -84,6 +88,11 @@ class RlsMatrixTest {
             render                         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             render from a public bucket    | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             render, public route           | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
+            drop box: upload               | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
+            drop box: upload with x-upsert | 403 AccessDenied ✗        | 403 AccessDenied ✗ | 403 AccessDenied ✗ | 200 ✓
+            drop box: read back a dropped file | 404 NoSuchKey ✗       | 404 NoSuchKey ✗ | 404 NoSuchKey ✗ | 200 ✓
+            drop box: signed upload URL with x-upsert | 403 AccessDenied ✗ | 403 AccessDenied ✗ | 403 AccessDenied ✗ | 200 ✓
+            drop box: TUS upload with x-upsert | 403 ✗                | 403 ✗ | 403 ✗                     | 201 ✓
             """;
 
     /** One cell as written in the matrix. */
@@ -136,11 +145,12 @@ class RlsMatrixTest {
             for (Actor actor : Actor.values()) {
                 Expected expected = Expected.parse(row[actor.ordinal() + 1]);
                 String tag = (row[0] + "-" + actor).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-                cells.add(DynamicTest.dynamicTest(row[0] + " as " + actor.name().toLowerCase(Locale.ROOT), () -> {
+                String cell = row[0] + " as " + actor.name().toLowerCase(Locale.ROOT);
+                cells.add(DynamicTest.dynamicTest(cell, () -> {
                     Observed observed = scenario.run(actor, tag);
                     CELLS_RUN.incrementAndGet();
                     if (!expected.matches(observed)) {
-                        throw new AssertionError("expected " + expected + " but saw " + observed);
+                        throw new AssertionError(cell + ": expected " + expected + " but saw " + observed);
                     }
                 }));
             }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import static dev.pillar.storage.bootstrap.RlsWorld.DROPBOX;
 import static dev.pillar.storage.bootstrap.RlsWorld.OTHER_ID;
 import static dev.pillar.storage.bootstrap.RlsWorld.OWNER_ID;
 import static dev.pillar.storage.bootstrap.RlsWorld.PRIVATE;
@@ -201,6 +202,37 @@ final class RlsScenarios {
         rows.put("render from a public bucket", (actor, tag) -> render(actor, tag, PUBLIC,
                 "/render/image/authenticated/"));
         rows.put("render, public route", (actor, tag) -> render(actor, tag, PUBLIC, "/render/image/public/"));
+        rows.put("drop box: upload", (actor, tag) -> Observed.of(world.as(actor).send("POST",
+                "/object/" + DROPBOX + "/" + tag + ".txt", "dropped", "content-type", "text/plain"),
+                world.objectExists(DROPBOX, tag + ".txt")));
+        rows.put("drop box: upload with x-upsert", (actor, tag) -> Observed.of(world.as(actor).send("POST",
+                "/object/" + DROPBOX + "/" + tag + ".txt", "dropped", "content-type", "text/plain", "x-upsert", "true"),
+                world.objectExists(DROPBOX, tag + ".txt")));
+        rows.put("drop box: read back a dropped file", (actor, tag) -> {
+            HttpResponse<String> dropped = world.as(actor).send("POST", "/object/" + DROPBOX + "/" + tag + ".txt",
+                    textOf(tag), "content-type", "text/plain");
+            if (dropped.statusCode() != 200) {
+                throw new AssertionError("the drop failed: " + dropped.body());
+            }
+            HttpResponse<String> read = world.as(actor).send("GET", "/object/" + DROPBOX + "/" + tag + ".txt", null);
+            return Observed.of(read, read.statusCode() == 200 && read.body().equals(textOf(tag)));
+        });
+        rows.put("drop box: signed upload URL with x-upsert", (actor, tag) -> {
+            HttpResponse<String> signed = world.as(actor).send("POST",
+                    "/object/upload/sign/" + DROPBOX + "/" + tag + ".txt", null, "x-upsert", "true");
+            if (signed.statusCode() == 200) {
+                world.fetchWithoutKey("PUT", json(signed).path("url").asText(), "signed");
+            }
+            return Observed.of(signed, world.objectExists(DROPBOX, tag + ".txt"));
+        });
+        rows.put("drop box: TUS upload with x-upsert", (actor, tag) -> {
+            TusClient tus = new TusClient(world.server(), world.key(actor));
+            HttpResponse<String> created = tus.create(DROPBOX, tag + ".txt", "Upload-Length", "9", "x-upsert", "true");
+            if (created.statusCode() == 201) {
+                tus.patch(location(created), 0, "resumable");
+            }
+            return new Observed(created.statusCode(), "", world.objectExists(DROPBOX, tag + ".txt"));
+        });
         return rows;
     }
 

@@ -18,12 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The project the RLS matrix runs in: a real server with Supabase-style policies (signed-in users see every
- * bucket and read and write objects only under a folder named after their id; only the service role creates,
- * changes or deletes buckets), a private and a public bucket, the four callers, and fresh fixtures per cell.
+ * bucket and read and write objects only under a folder named after their id; anyone may drop new files into
+ * a drop box they cannot read back; only the service role creates, changes or deletes buckets), a private, a
+ * public and a drop-box bucket, the four callers, and fresh fixtures per cell.
  */
 final class RlsWorld implements AutoCloseable {
     static final String PRIVATE = "rls-private";
     static final String PUBLIC = "rls-public";
+    static final String DROPBOX = "rls-dropbox";
     static final String OWNER_ID = "6b1e6c1e-0000-4000-8000-00000000a11c";
     static final String OTHER_ID = "6b1e6c1e-0000-4000-8000-000000000b0b";
     private static final String POLICIES = """
@@ -38,6 +40,8 @@ final class RlsWorld implements AutoCloseable {
             with check ((storage.foldername(name))[1] = auth.uid()::text);
             create policy "users delete from their own folder" on storage.objects for delete to authenticated
             using ((storage.foldername(name))[1] = auth.uid()::text);
+            create policy "anyone drops files into the drop box" on storage.objects for insert to anon, authenticated
+            with check (bucket_id = 'rls-dropbox');
             """;
 
     /** Who calls: the columns of the matrix. */
@@ -54,6 +58,7 @@ final class RlsWorld implements AutoCloseable {
         }
         createBucket(PRIVATE, false);
         createBucket(PUBLIC, true);
+        createBucket(DROPBOX, false);
     }
 
     Api as(Actor actor) {

@@ -62,6 +62,9 @@ public final class WriteRehearsal {
         } else {
             objects.insert(rehearsal);
         }
+        if (upsert) {
+            VersionPublisher.mustStayVisible(objects, rehearsal);
+        }
         throw new RolledBack();
     }
 
