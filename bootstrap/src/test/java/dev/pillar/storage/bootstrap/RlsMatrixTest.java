@@ -64,6 +64,7 @@ class RlsMatrixTest {
             info                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             exists (HEAD)                  | 404 ✗                     | 200 ✓ | 404 ✗                     | 200 ✓
             list                           | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
+            list a public bucket           | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
             list-v2                        | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
             remove                         | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
             remove one                     | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
@@ -74,16 +75,20 @@ class RlsMatrixTest {
             move to another bucket         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             move into another user's folder | 404 NoSuchKey ✗          | 403 AccessDenied ✗ | 404 NoSuchKey ✗ | 200 ✓
             sign                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
+            sign in a public bucket        | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             sign many                      | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
             signed download                | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
+            signed render                  | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             signed upload URL              | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
             signed upload URL, name taken  | 403 AccessDenied ✗        | 409 KeyAlreadyExists ✗ | 403 AccessDenied ✗  | 409 KeyAlreadyExists ✗
             upload to a signed URL         | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             public URL                     | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             public URL of a private bucket | 404 NoSuchBucket ✗        | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗
             download from a public bucket  | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
+            info from a public bucket      | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             info, public route             | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
             TUS upload                     | 403 ✗                     | 201 ✓ | 403 ✗                     | 201 ✓
+            TUS: continue the owner's upload | 403 ✗                   | 204 ✓ | 403 ✗                     | 204 ✓
             TUS upload with x-upsert       | 403 ✗                     | 201 ✓ | 403 ✗                     | 201 ✓
             render                         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
             render from a public bucket    | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓

@@ -87,24 +87,15 @@ final class RlsScenarios {
         rows.put("update (PUT)", (actor, tag) -> overwrite(actor, tag, "PUT"));
         rows.put("download", (actor, tag) -> read(actor, tag, "/object/" + PRIVATE + "/"));
         rows.put("download, authenticated route", (actor, tag) -> read(actor, tag, "/object/authenticated/" + PRIVATE + "/"));
-        rows.put("info", (actor, tag) -> {
-            String name = world.fixture(PRIVATE, tag);
-            HttpResponse<String> info = world.as(actor).send("GET", "/object/info/" + PRIVATE + "/" + name, null);
-            return Observed.of(info, json(info).path("name").asText().equals(name));
-        });
+        rows.put("info", (actor, tag) -> info(actor, tag, PRIVATE, "/object/info/"));
         rows.put("exists (HEAD)", (actor, tag) -> {
             String name = world.fixture(PRIVATE, tag);
             HttpResponse<String> head = world.as(actor).send("HEAD", "/object/" + PRIVATE + "/" + name, null);
             return Observed.of(head, head.statusCode() == 200
                     && head.headers().firstValueAsLong("content-length").orElse(-1) == textOf(tag).length());
         });
-        rows.put("list", (actor, tag) -> {
-            world.fixture(PRIVATE, tag);
-            HttpResponse<String> listed = world.as(actor).postJson("/object/list/" + PRIVATE,
-                    "{\"prefix\":\"" + OWNER_ID + "/" + tag + "\",\"limit\":100,\"offset\":0}");
-            return Observed.of(listed, StreamSupport.stream(json(listed).spliterator(), false)
-                    .anyMatch(entry -> entry.path("name").asText().equals("file.txt")));
-        });
+        rows.put("list", (actor, tag) -> list(actor, tag, PRIVATE));
+        rows.put("list a public bucket", (actor, tag) -> list(actor, tag, PUBLIC));
         rows.put("list-v2", (actor, tag) -> {
             String name = world.fixture(PRIVATE, tag);
             HttpResponse<String> page = world.as(actor).postJson("/object/list-v2/" + PRIVATE,
@@ -131,12 +122,8 @@ final class RlsScenarios {
         rows.put("move to another bucket", (actor, tag) -> transfer(actor, tag, "move", PUBLIC));
         rows.put("move into another user's folder", (actor, tag) -> transfer(actor, tag, "move", PRIVATE,
                 folderOfTheOtherParty(actor)));
-        rows.put("sign", (actor, tag) -> {
-            String name = world.fixture(PRIVATE, tag);
-            HttpResponse<String> signed = world.as(actor).postJson("/object/sign/" + PRIVATE + "/" + name,
-                    "{\"expiresIn\":60}");
-            return Observed.of(signed, servesFixture(json(signed).path("signedURL"), tag));
-        });
+        rows.put("sign", (actor, tag) -> sign(actor, tag, PRIVATE));
+        rows.put("sign in a public bucket", (actor, tag) -> sign(actor, tag, PUBLIC));
         rows.put("sign many", (actor, tag) -> {
             String name = world.fixture(PRIVATE, tag);
             HttpResponse<String> signed = world.as(actor).postJson("/object/sign/" + PRIVATE,
@@ -149,6 +136,14 @@ final class RlsScenarios {
                     "{\"expiresIn\":60}")).path("signedURL").asText();
             HttpResponse<String> read = world.as(actor).send("GET", url, null);
             return Observed.of(read, read.statusCode() == 200 && read.body().equals(textOf(tag)));
+        });
+        rows.put("signed render", (actor, tag) -> {
+            String name = world.imageFixture(PRIVATE, tag);
+            String url = json(world.as(Actor.SERVICE).postJson("/object/sign/" + PRIVATE + "/" + name,
+                    "{\"expiresIn\":60,\"transform\":{\"width\":8}}")).path("signedURL").asText();
+            HttpResponse<String> rendered = world.as(actor).send("GET", url, null);
+            return Observed.of(rendered, url.startsWith("/render/image/sign/") && rendered.statusCode() == 200
+                    && rendered.headers().firstValue("content-type").orElse("").startsWith("image/"));
         });
         rows.put("signed upload URL", (actor, tag) -> {
             String name = OWNER_ID + "/" + tag + "/signed.txt";
@@ -174,11 +169,8 @@ final class RlsScenarios {
         rows.put("public URL", (actor, tag) -> read(actor, tag, PUBLIC, "/object/public/" + PUBLIC + "/"));
         rows.put("public URL of a private bucket", (actor, tag) -> read(actor, tag, "/object/public/" + PRIVATE + "/"));
         rows.put("download from a public bucket", (actor, tag) -> read(actor, tag, PUBLIC, "/object/" + PUBLIC + "/"));
-        rows.put("info, public route", (actor, tag) -> {
-            String name = world.fixture(PUBLIC, tag);
-            HttpResponse<String> info = world.as(actor).send("GET", "/object/info/public/" + PUBLIC + "/" + name, null);
-            return Observed.of(info, json(info).path("name").asText().equals(name));
-        });
+        rows.put("info from a public bucket", (actor, tag) -> info(actor, tag, PUBLIC, "/object/info/"));
+        rows.put("info, public route", (actor, tag) -> info(actor, tag, PUBLIC, "/object/info/public/"));
         rows.put("TUS upload", (actor, tag) -> {
             String name = OWNER_ID + "/" + tag + "/resumable.txt";
             TusClient tus = new TusClient(world.server(), world.key(actor));
@@ -187,6 +179,14 @@ final class RlsScenarios {
                 tus.patch(location(created), 0, "resumable");
             }
             return new Observed(created.statusCode(), "", world.objectExists(PRIVATE, name));
+        });
+        rows.put("TUS: continue the owner's upload", (actor, tag) -> {
+            String name = OWNER_ID + "/" + tag + "/resumable.txt";
+            HttpResponse<String> created = new TusClient(world.server(), world.key(Actor.OWNER))
+                    .create(PRIVATE, name, "Upload-Length", "9");
+            HttpResponse<String> patched = new TusClient(world.server(), world.key(actor))
+                    .patch(location(created), 0, "resumable");
+            return new Observed(patched.statusCode(), "", world.objectExists(PRIVATE, name));
         });
         rows.put("TUS upload with x-upsert", (actor, tag) -> {
             String name = world.fixture(PRIVATE, tag);
@@ -234,6 +234,27 @@ final class RlsScenarios {
             return new Observed(created.statusCode(), "", world.objectExists(DROPBOX, tag + ".txt"));
         });
         return rows;
+    }
+
+    private Observed list(Actor actor, String tag, String bucket) {
+        world.fixture(bucket, tag);
+        HttpResponse<String> listed = world.as(actor).postJson("/object/list/" + bucket,
+                "{\"prefix\":\"" + OWNER_ID + "/" + tag + "\",\"limit\":100,\"offset\":0}");
+        return Observed.of(listed, StreamSupport.stream(json(listed).spliterator(), false)
+                .anyMatch(entry -> entry.path("name").asText().equals("file.txt")));
+    }
+
+    private Observed sign(Actor actor, String tag, String bucket) {
+        String name = world.fixture(bucket, tag);
+        HttpResponse<String> signed = world.as(actor).postJson("/object/sign/" + bucket + "/" + name,
+                "{\"expiresIn\":60}");
+        return Observed.of(signed, servesFixture(json(signed).path("signedURL"), tag));
+    }
+
+    private Observed info(Actor actor, String tag, String bucket, String route) {
+        String name = world.fixture(bucket, tag);
+        HttpResponse<String> info = world.as(actor).send("GET", route + bucket + "/" + name, null);
+        return Observed.of(info, json(info).path("name").asText().equals(name));
     }
 
     private Observed overwrite(Actor actor, String tag, String method, String... headers) {
