@@ -47,57 +47,57 @@ class RlsMatrixTest {
      *   inserts refuses it even for a new name.
      */
     static final String MATRIX = """
-            route                          | anon                      | owner | other                     | service
-            bucket list                    | 200 ✗                     | 200 ✓ | 200 ✓                     | 200 ✓
-            bucket get                     | 404 NoSuchBucket ✗        | 200 ✓ | 200 ✓                     | 200 ✓
-            bucket create                  | 403 AccessDenied ✗        | 403 AccessDenied ✗ | 403 AccessDenied ✗ | 200 ✓
-            bucket update                  | 404 NoSuchBucket ✗        | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗ | 200 ✓
-            bucket empty                   | 404 NoSuchBucket ✗        | 200 ✓ | 200 ✗                     | 200 ✓
-            bucket delete                  | 404 NoSuchBucket ✗        | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗ | 200 ✓
-            bucket delete, not empty       | 409 ResourceNotEmpty ✗    | 409 ResourceNotEmpty ✗ | 409 ResourceNotEmpty ✗ | 409 ResourceNotEmpty ✗
-            upload                         | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
-            upload with x-upsert           | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
-            upload, name taken             | 403 AccessDenied ✗        | 409 KeyAlreadyExists ✗ | 403 AccessDenied ✗  | 409 KeyAlreadyExists ✗
-            update (PUT)                   | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
-            download                       | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            download, authenticated route  | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            info                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            exists (HEAD)                  | 404 ✗                     | 200 ✓ | 404 ✗                     | 200 ✓
-            list                           | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
-            list a public bucket           | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
-            list-v2                        | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
-            remove                         | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
-            remove one                     | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
-            copy                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            copy to another bucket         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            copy into another user's folder | 404 NoSuchKey ✗          | 403 AccessDenied ✗ | 404 NoSuchKey ✗ | 200 ✓
-            move                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            move to another bucket         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            move into another user's folder | 404 NoSuchKey ✗          | 403 AccessDenied ✗ | 404 NoSuchKey ✗ | 200 ✓
-            sign                           | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            sign in a public bucket        | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            sign many                      | 200 ✗                     | 200 ✓ | 200 ✗                     | 200 ✓
-            signed download                | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            signed render                  | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            signed upload URL              | 403 AccessDenied ✗        | 200 ✓ | 403 AccessDenied ✗        | 200 ✓
-            signed upload URL, name taken  | 403 AccessDenied ✗        | 409 KeyAlreadyExists ✗ | 403 AccessDenied ✗  | 409 KeyAlreadyExists ✗
-            upload to a signed URL         | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            public URL                     | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            public URL of a private bucket | 404 NoSuchBucket ✗        | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗ | 404 NoSuchBucket ✗
-            download from a public bucket  | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            info from a public bucket      | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            info, public route             | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            TUS upload                     | 403 ✗                     | 201 ✓ | 403 ✗                     | 201 ✓
-            TUS: continue the owner's upload | 403 ✗                   | 204 ✓ | 403 ✗                     | 204 ✓
-            TUS upload with x-upsert       | 403 ✗                     | 201 ✓ | 403 ✗                     | 201 ✓
-            render                         | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            render from a public bucket    | 404 NoSuchKey ✗           | 200 ✓ | 404 NoSuchKey ✗           | 200 ✓
-            render, public route           | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            drop box: upload               | 200 ✓                     | 200 ✓ | 200 ✓                     | 200 ✓
-            drop box: upload with x-upsert | 403 AccessDenied ✗        | 403 AccessDenied ✗ | 403 AccessDenied ✗ | 200 ✓
-            drop box: read back a dropped file | 404 NoSuchKey ✗       | 404 NoSuchKey ✗ | 404 NoSuchKey ✗ | 200 ✓
-            drop box: signed upload URL with x-upsert | 403 AccessDenied ✗ | 403 AccessDenied ✗ | 403 AccessDenied ✗ | 200 ✓
-            drop box: TUS upload with x-upsert | 403 ✗                | 403 ✗ | 403 ✗                     | 201 ✓
+            route                                     | anon                   | owner                  | other                  | service
+            bucket list                               | 200 ✗                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            bucket get                                | 404 NoSuchBucket ✗     | 200 ✓                  | 200 ✓                  | 200 ✓
+            bucket create                             | 403 AccessDenied ✗     | 403 AccessDenied ✗     | 403 AccessDenied ✗     | 200 ✓
+            bucket update                             | 404 NoSuchBucket ✗     | 404 NoSuchBucket ✗     | 404 NoSuchBucket ✗     | 200 ✓
+            bucket empty                              | 404 NoSuchBucket ✗     | 200 ✓                  | 200 ✗                  | 200 ✓
+            bucket delete                             | 404 NoSuchBucket ✗     | 404 NoSuchBucket ✗     | 404 NoSuchBucket ✗     | 200 ✓
+            bucket delete, not empty                  | 409 ResourceNotEmpty ✗ | 409 ResourceNotEmpty ✗ | 409 ResourceNotEmpty ✗ | 409 ResourceNotEmpty ✗
+            upload                                    | 403 AccessDenied ✗     | 200 ✓                  | 403 AccessDenied ✗     | 200 ✓
+            upload with x-upsert                      | 403 AccessDenied ✗     | 200 ✓                  | 403 AccessDenied ✗     | 200 ✓
+            upload, name taken                        | 403 AccessDenied ✗     | 409 KeyAlreadyExists ✗ | 403 AccessDenied ✗     | 409 KeyAlreadyExists ✗
+            update (PUT)                              | 403 AccessDenied ✗     | 200 ✓                  | 403 AccessDenied ✗     | 200 ✓
+            download                                  | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            download, authenticated route             | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            info                                      | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            exists (HEAD)                             | 404 ✗                  | 200 ✓                  | 404 ✗                  | 200 ✓
+            list                                      | 200 ✗                  | 200 ✓                  | 200 ✗                  | 200 ✓
+            list a public bucket                      | 200 ✗                  | 200 ✓                  | 200 ✗                  | 200 ✓
+            list-v2                                   | 200 ✗                  | 200 ✓                  | 200 ✗                  | 200 ✓
+            remove                                    | 200 ✗                  | 200 ✓                  | 200 ✗                  | 200 ✓
+            remove one                                | 403 AccessDenied ✗     | 200 ✓                  | 403 AccessDenied ✗     | 200 ✓
+            copy                                      | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            copy to another bucket                    | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            copy into another user's folder           | 404 NoSuchKey ✗        | 403 AccessDenied ✗     | 404 NoSuchKey ✗        | 200 ✓
+            move                                      | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            move to another bucket                    | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            move into another user's folder           | 404 NoSuchKey ✗        | 403 AccessDenied ✗     | 404 NoSuchKey ✗        | 200 ✓
+            sign                                      | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            sign in a public bucket                   | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            sign many                                 | 200 ✗                  | 200 ✓                  | 200 ✗                  | 200 ✓
+            signed download                           | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            signed render                             | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            signed upload URL                         | 403 AccessDenied ✗     | 200 ✓                  | 403 AccessDenied ✗     | 200 ✓
+            signed upload URL, name taken             | 403 AccessDenied ✗     | 409 KeyAlreadyExists ✗ | 403 AccessDenied ✗     | 409 KeyAlreadyExists ✗
+            upload to a signed URL                    | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            public URL                                | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            public URL of a private bucket            | 404 NoSuchBucket ✗     | 404 NoSuchBucket ✗     | 404 NoSuchBucket ✗     | 404 NoSuchBucket ✗
+            download from a public bucket             | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            info from a public bucket                 | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            info, public route                        | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            TUS upload                                | 403 ✗                  | 201 ✓                  | 403 ✗                  | 201 ✓
+            TUS: continue the owner's upload          | 403 ✗                  | 204 ✓                  | 403 ✗                  | 204 ✓
+            TUS upload with x-upsert                  | 403 ✗                  | 201 ✓                  | 403 ✗                  | 201 ✓
+            render                                    | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            render from a public bucket               | 404 NoSuchKey ✗        | 200 ✓                  | 404 NoSuchKey ✗        | 200 ✓
+            render, public route                      | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            drop box: upload                          | 200 ✓                  | 200 ✓                  | 200 ✓                  | 200 ✓
+            drop box: upload with x-upsert            | 403 AccessDenied ✗     | 403 AccessDenied ✗     | 403 AccessDenied ✗     | 200 ✓
+            drop box: read back a dropped file        | 404 NoSuchKey ✗        | 404 NoSuchKey ✗        | 404 NoSuchKey ✗        | 200 ✓
+            drop box: signed upload URL with x-upsert | 403 AccessDenied ✗     | 403 AccessDenied ✗     | 403 AccessDenied ✗     | 200 ✓
+            drop box: TUS upload with x-upsert        | 403 ✗                  | 403 ✗                  | 403 ✗                  | 201 ✓
             """;
 
     /** One cell as written in the matrix. */

@@ -86,7 +86,8 @@ final class RlsScenarios {
         rows.put("upload, name taken", (actor, tag) -> overwrite(actor, tag, "POST"));
         rows.put("update (PUT)", (actor, tag) -> overwrite(actor, tag, "PUT"));
         rows.put("download", (actor, tag) -> read(actor, tag, "/object/" + PRIVATE + "/"));
-        rows.put("download, authenticated route", (actor, tag) -> read(actor, tag, "/object/authenticated/" + PRIVATE + "/"));
+        rows.put("download, authenticated route",
+                (actor, tag) -> read(actor, tag, "/object/authenticated/" + PRIVATE + "/"));
         rows.put("info", (actor, tag) -> info(actor, tag, PRIVATE, "/object/info/"));
         rows.put("exists (HEAD)", (actor, tag) -> {
             String name = world.fixture(PRIVATE, tag);
