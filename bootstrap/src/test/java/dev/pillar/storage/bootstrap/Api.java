@@ -6,16 +6,33 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
-/** Plain HTTP calls to a {@link TestServer}, with the service key, for tests below the JS clients. */
+/** Plain HTTP calls to a {@link TestServer}, with the service key or another, for tests below the JS clients. */
 final class Api {
     private final HttpClient client = HttpClient.newHttpClient();
     private final TestServer server;
     private final String key;
+    private final String apikey;
 
     Api(TestServer server) {
+        this(server, server.key("service_role"), server.key("service_role"));
+    }
+
+    /** Calls as the holder of {@code key}, with the anon key as {@code apikey}, as storage-js sends them. */
+    Api(TestServer server, String key) {
+        this(server, key, server.key("anon"));
+    }
+
+    /** Calls with no key at all, as a browser fetching a public or signed URL. */
+    static Api withoutKey(TestServer server) {
+        return new Api(server, null, null);
+    }
+
+    private Api(TestServer server, String key, String apikey) {
         this.server = server;
-        this.key = server.key("service_role");
+        this.key = key;
+        this.apikey = apikey;
     }
 
     /** {@code method} on {@code path} (under {@code /storage/v1}) with a text body (none when null). */
@@ -25,11 +42,17 @@ final class Api {
 
     /** The same, on a full URL. */
     HttpResponse<String> sendTo(String url, String method, String body, String... headers) {
+        return sendBytesTo(url, method, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** {@code method} on a full URL with a binary body (none when null). */
+    HttpResponse<String> sendBytesTo(String url, String method, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("apikey", key)
-                .header("authorization", "Bearer " + key);
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (key != null) {
+            request.header("apikey", apikey).header("authorization", "Bearer " + key);
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }

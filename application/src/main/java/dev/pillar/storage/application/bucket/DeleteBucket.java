@@ -2,12 +2,23 @@ package dev.pillar.storage.application.bucket;
 
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.application.port.ObjectPageQuery;
+import dev.pillar.storage.application.port.SortOrder;
 import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.BucketNotEmpty;
 import dev.pillar.storage.domain.failure.NotFound;
 import dev.pillar.storage.domain.failure.Resource;
 
-/** Use case: delete an empty bucket. */
+import java.util.Optional;
+
+/**
+ * Use case: delete an empty bucket, as the caller (policies on {@code storage.buckets} decide). As in
+ * Supabase, whether the bucket still holds objects is asked by the server, so a bucket that is not empty is
+ * "not empty" to every caller, and only an empty one the caller may not delete is "not found".
+ */
 public final class DeleteBucket {
+    private static final ObjectPageQuery ANY_OBJECT = new ObjectPageQuery("", false, 1,
+            ObjectPageQuery.SortColumn.NAME, SortOrder.ASC, Optional.empty());
     private final MetadataStore metadata;
 
     public DeleteBucket(MetadataStore metadata) {
@@ -16,8 +27,14 @@ public final class DeleteBucket {
 
     public void delete(Caller caller, BucketId id) {
         boolean deleted = metadata.inTransaction(caller, repos -> repos.buckets().delete(id));
-        if (!deleted) {
-            throw new NotFound(Resource.BUCKET);
+        if (deleted) {
+            return;
         }
+        boolean holdsObjects = metadata.inTransaction(Caller.system(),
+                repos -> !repos.objects().page(id, ANY_OBJECT).entries().isEmpty());
+        if (holdsObjects) {
+            throw new BucketNotEmpty();
+        }
+        throw new NotFound(Resource.BUCKET);
     }
 }

@@ -20,10 +20,13 @@ public interface ImageSource {
     /** Finds and opens the whole object; the caller closes its body. */
     DownloadObject.Download.Content open();
 
-    /** The object as {@code caller} may read it under the project's row-level-security policies. */
+    /**
+     * The object as {@code caller} may read it under the project's row-level-security policies, in a public
+     * bucket too (Supabase's authenticated render route reads no object as the server).
+     */
     static ImageSource readableBy(DownloadObject downloads, Caller caller, BucketId bucketId, ObjectName name) {
         DownloadObject.Command command = new DownloadObject.Command(caller, bucketId, name, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), ReadRoute.AUTHENTICATED_IMAGE);
         return () -> whole(downloads.download(command));
     }
 

@@ -1,7 +1,9 @@
 package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.access.Role;
 import dev.pillar.storage.application.port.MetadataStore;
+import dev.pillar.storage.application.port.ObjectRepository;
 import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.AlreadyExists;
 import dev.pillar.storage.domain.failure.Resource;
@@ -38,20 +40,34 @@ public final class VersionPublisher {
         return replaced.map(old -> old.replacedBy(candidate)).orElse(candidate);
     }
 
+    /**
+     * An upsert is Supabase's {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}: Postgres refuses it unless
+     * the written row passes the caller's SELECT policies too, so a caller who may insert but not read (a drop
+     * box) cannot upsert, even a new name. The service role bypasses row-level security: nothing to ask.
+     */
+    static void mustStayVisible(Caller writer, ObjectRepository objects, StoredObject written) {
+        if (writer.role() != Role.SERVICE_ROLE && objects.find(written.bucketId(), written.name()).isEmpty()) {
+            throw new AccessDenied("new row violates row-level security policy");
+        }
+    }
+
     /** Inserts the row, or switches the existing one when upserting; returns the version it replaced. */
     private Optional<StoredObject> commitRow(Caller caller, StoredObject candidate, boolean upsert) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return metadata.inTransaction(caller, repos -> {
                     Optional<StoredObject> existing = repos.objects().findForUpdate(candidate.bucketId(), candidate.name());
-                    if (existing.isEmpty()) {
-                        repos.objects().insert(candidate);
-                        return Optional.<StoredObject>empty();
-                    }
-                    if (!upsert) {
+                    if (existing.isPresent() && !upsert) {
                         throw new AlreadyExists(Resource.OBJECT);
                     }
-                    repos.objects().update(existing.get().replacedBy(candidate));
+                    if (existing.isEmpty()) {
+                        repos.objects().insert(candidate);
+                    } else {
+                        repos.objects().update(existing.get().replacedBy(candidate));
+                    }
+                    if (upsert) {
+                        mustStayVisible(caller, repos.objects(), candidate);
+                    }
                     return existing;
                 });
             } catch (AlreadyExists e) {

@@ -44,7 +44,7 @@ public final class WriteRehearsal {
                 new ObjectContent(ByteSize.of(0), MimeType.OCTET_STREAM, CacheControl.DEFAULT, EMPTY_MD5),
                 UserMetadata.EMPTY, now);
         try {
-            metadata.inTransaction(caller, repos -> write(repos.objects(), rehearsal, upsert));
+            metadata.inTransaction(caller, repos -> write(caller, repos.objects(), rehearsal, upsert));
         } catch (RolledBack allowed) {
             // the write was allowed, and undone
         } catch (AlreadyExists e) {
@@ -53,7 +53,7 @@ public final class WriteRehearsal {
         }
     }
 
-    private static Void write(ObjectRepository objects, StoredObject rehearsal, boolean upsert) {
+    private static Void write(Caller caller, ObjectRepository objects, StoredObject rehearsal, boolean upsert) {
         Optional<StoredObject> existing = upsert
                 ? objects.findForUpdate(rehearsal.bucketId(), rehearsal.name())
                 : Optional.empty();
@@ -61,6 +61,9 @@ public final class WriteRehearsal {
             objects.update(existing.get().replacedBy(rehearsal));
         } else {
             objects.insert(rehearsal);
+        }
+        if (upsert) {
+            VersionPublisher.mustStayVisible(caller, objects, rehearsal);
         }
         throw new RolledBack();
     }

@@ -7,6 +7,7 @@ import dev.pillar.storage.application.port.BlobContent;
 import dev.pillar.storage.application.port.ImageTransformer;
 import dev.pillar.storage.application.port.TransformedImage;
 import dev.pillar.storage.domain.bucket.Bucket;
+import dev.pillar.storage.domain.bucket.BucketSettings;
 import dev.pillar.storage.domain.failure.NotFound;
 import dev.pillar.storage.domain.failure.UnprocessableImage;
 import dev.pillar.storage.domain.image.ImageLimits;
@@ -98,6 +99,18 @@ class TransformImageTest {
 
         assertThrows(NotFound.class, () -> transformImage.render(
                 new TransformImage.Command(missing, small, none(), Optional.empty())));
+    }
+
+    @Test
+    void a_public_buckets_object_is_read_under_the_callers_policies_as_supabases_authenticated_render_does() {
+        Bucket avatars = world.bucket("avatars", new BucketSettings(true, Optional.empty(), List.of()));
+        StoredObject face = world.object(avatars, "face.png", "face");
+        world.metadata.hideObjects();
+        ImageSource hidden = ImageSource.readableBy(downloads, ALICE, avatars.id(), face.name());
+
+        assertThrows(NotFound.class, () -> transformImage.render(
+                new TransformImage.Command(hidden, small, none(), Optional.empty())));
+        assertTrue(transformer.sources.isEmpty());
     }
 
     private TransformImage.Command command(StoredObject object, Optional<String> ifNoneMatch) {

@@ -2,7 +2,10 @@ package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.StorageFixture;
 import dev.pillar.storage.domain.bucket.Bucket;
+import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.failure.NotFound;
+import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.object.StoredObject;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,29 @@ class RemoveObjectsTest {
 
         assertEquals(List.of(a), remove.remove(command(a.name())));
         assertEquals(Optional.empty(), world.metadata.object(docs.id(), a.name()));
+    }
+
+    @Test
+    void one_object_is_removed_and_returned() {
+        assertEquals(a, remove.removeOne(ALICE, docs.id(), a.name()));
+        assertEquals(Optional.empty(), world.metadata.object(docs.id(), a.name()));
+    }
+
+    @Test
+    void one_object_that_does_not_exist_is_not_found() {
+        NotFound failure = assertThrows(NotFound.class, () -> remove.removeOne(ALICE, docs.id(), ObjectName.of("ghost")));
+
+        assertEquals(Resource.OBJECT, failure.resource());
+    }
+
+    @Test
+    void one_object_the_callers_policies_hide_is_refused_as_supabase_does_and_kept() {
+        world.metadata.hideObjects();
+
+        AccessDenied failure = assertThrows(AccessDenied.class, () -> remove.removeOne(ALICE, docs.id(), a.name()));
+
+        assertEquals("Access denied", failure.getMessage());
+        assertEquals(Optional.of(a), world.metadata.object(docs.id(), a.name()));
     }
 
     @Test

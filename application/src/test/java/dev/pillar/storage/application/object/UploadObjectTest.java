@@ -262,6 +262,17 @@ class UploadObjectTest {
         assertEquals(Set.of(world.keyOf(hidden).path()), world.store.paths());
     }
 
+    @Test
+    void an_upsert_needs_the_written_row_to_stay_visible_to_the_caller_as_supabases_returning_does() {
+        world.metadata.hideObjects();
+
+        AccessDenied failure = assertThrows(AccessDenied.class, () -> upload.upload(command(ALICE, NAME, true, "drop")));
+
+        assertEquals("new row violates row-level security policy", failure.getMessage());
+        assertNothingStored();
+        assertEquals(NAME, upload.upload(command(ALICE, NAME, false, "drop")).name(), "a plain insert reads nothing");
+    }
+
     @Nested
     class RacingAConcurrentUploadOfTheSameName {
         @Test

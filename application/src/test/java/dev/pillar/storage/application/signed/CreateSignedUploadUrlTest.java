@@ -92,6 +92,14 @@ class CreateSignedUploadUrlTest {
     }
 
     @Test
+    void a_grant_to_overwrite_needs_read_access_to_the_written_row_even_for_a_new_name() {
+        world.metadata.hideObjects();
+
+        assertThrows(AccessDenied.class, () -> sign.sign(new CreateSignedUploadUrl.Command(ALICE, docs.id(), NAME, true)));
+        sign.sign(new CreateSignedUploadUrl.Command(ALICE, docs.id(), NAME, false));
+    }
+
+    @Test
     void a_missing_bucket_gets_no_grant() {
         NotFound failure = assertThrows(NotFound.class,
                 () -> sign.sign(new CreateSignedUploadUrl.Command(ALICE, BucketId.of("gone"), NAME, false)));

@@ -7,10 +7,7 @@ import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.adapters.http.support.Requests;
 import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.domain.failure.InvalidInput;
-import dev.pillar.storage.domain.failure.NotFound;
-import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.object.ObjectName;
-import dev.pillar.storage.domain.object.StoredObject;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -51,11 +48,7 @@ final class RemovalHandler {
     }
 
     void removeOne(ServerRequest req, ServerResponse res) {
-        List<StoredObject> removed = removeObjects.remove(new RemoveObjects.Command(auth.caller(req),
-                Requests.bucketId(req, "bucket"), List.of(Requests.objectName(req))));
-        if (removed.isEmpty()) {
-            throw new NotFound(Resource.OBJECT);
-        }
+        removeObjects.removeOne(auth.caller(req), Requests.bucketId(req, "bucket"), Requests.objectName(req));
         Json.ok(res, Json.message("Successfully deleted"));
     }
 }
