@@ -55,7 +55,9 @@ class OverwriteRaceTest {
             AtomicLong mixed = new AtomicLong();
             AtomicBoolean writing = new AtomicBoolean(true);
             CountDownLatch go = new CountDownLatch(1);
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            // Platform threads: the clients must not queue on the server's virtual-thread carriers, as remote
+            // clients would not; the server still serves every request on a virtual thread of its own.
+            try (ExecutorService threads = Executors.newFixedThreadPool(READERS + WRITERS)) {
                 List<Future<?>> readers = new ArrayList<>();
                 for (int r = 0; r < READERS; r++) {
                     readers.add(threads.submit(() -> {

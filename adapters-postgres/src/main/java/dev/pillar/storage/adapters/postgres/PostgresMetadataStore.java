@@ -42,7 +42,8 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
                     }
                 })
                 .build();
-        this.turns = new ConnectionTurns(settings.maxPoolSize(), settings.connectionTimeout());
+        this.turns = new ConnectionTurns(settings.maxPoolSize(), settings.connectionTimeout(),
+                settings.statementTimeout());
         this.transactions = new RlsTransactions(client, turns, settings.statementTimeout());
     }
 
