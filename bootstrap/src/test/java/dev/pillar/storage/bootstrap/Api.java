@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Plain HTTP calls to a {@link TestServer}, with the service key or another, for tests below the JS clients. */
 final class Api {
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final TestServer server;
     private final String key;
     private final String apikey;
@@ -47,26 +47,38 @@ final class Api {
 
     /** {@code method} on a full URL with a binary body (none when null). */
     HttpResponse<String> sendBytesTo(String url, String method, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        return call(request(url, method, body, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code method} on {@code path} with a binary body (none when null), answering the body as bytes. */
+    HttpResponse<byte[]> sendBytes(String method, String path, byte[] body, String... headers) {
+        return call(request(server.baseUrl() + path, method, body, headers), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> postJson(String path, String json) {
+        return send("POST", path, json, "content-type", "application/json");
+    }
+
+    private HttpRequest request(String url, String method, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             request.header("apikey", apikey).header("authorization", "Bearer " + key);
         }
         if (headers.length > 0) {
             request.headers(headers);
         }
+        return request.build();
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    HttpResponse<String> postJson(String path, String json) {
-        return send("POST", path, json, "content-type", "application/json");
     }
 }

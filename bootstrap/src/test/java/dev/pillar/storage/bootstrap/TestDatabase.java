@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A fresh database on the local PostgreSQL for one end-to-end server, dropped afterwards. */
@@ -42,6 +44,20 @@ final class TestDatabase implements AutoCloseable {
              Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run: " + query, e);
+        }
+    }
+
+    /** The first column of every row of a query run as the database owner, as text. */
+    List<String> queryStrings(String query) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+             Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException("could not run: " + query, e);
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -56,6 +57,11 @@ final class TestServer implements AutoCloseable {
     /** The first column of the first row of a query run as the database owner, as a number. */
     long queryLong(String query) {
         return database.queryLong(query);
+    }
+
+    /** The first column of every row of a query run as the database owner, as text. */
+    List<String> queryStrings(String query) {
+        return database.queryStrings(query);
     }
 
     String key(String role) {

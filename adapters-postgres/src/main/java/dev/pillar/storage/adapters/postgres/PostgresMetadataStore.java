@@ -28,9 +28,10 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
     private static final System.Logger LOG = System.getLogger(PostgresMetadataStore.class.getName());
 
     private final HikariDataSource pool;
+    private final ConnectionTurns turns;
     private final RlsTransactions transactions;
 
-    private PostgresMetadataStore(HikariDataSource pool, Duration statementTimeout) {
+    private PostgresMetadataStore(HikariDataSource pool, PostgresSettings settings) {
         this.pool = pool;
         DbClient client = JdbcClientBuilder.create()
                 .connectionPool(() -> {
@@ -41,7 +42,9 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
                     }
                 })
                 .build();
-        this.transactions = new RlsTransactions(client, statementTimeout);
+        this.turns = new ConnectionTurns(settings.maxPoolSize(), settings.connectionTimeout(),
+                settings.statementTimeout());
+        this.transactions = new RlsTransactions(client, turns, settings.statementTimeout());
     }
 
     /**
@@ -57,8 +60,7 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
 
     /** Opens the pool without touching the schema; it connects lazily, so this works with the database down. */
     static PostgresMetadataStore open(PostgresSettings settings) {
-        PostgresMetadataStore store = new PostgresMetadataStore(ConnectionPool.open(settings),
-                settings.statementTimeout());
+        PostgresMetadataStore store = new PostgresMetadataStore(ConnectionPool.open(settings), settings);
         LOG.log(System.Logger.Level.INFO, () -> "event=metadata_store_opened url="
                 + DatabaseUrl.redact(settings.jdbcUrl()) + " max_pool_size=" + settings.maxPoolSize());
         return store;
@@ -107,8 +109,8 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
         if (bean == null) {
             return new PoolUsage(0, 0, 0, pool.getMaximumPoolSize());
         }
-        return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
-                pool.getMaximumPoolSize());
+        return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(),
+                turns.waiting() + bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
     }
 
     /** {@code select 1} on a pooled connection, given up after {@link #HEALTH_TIMEOUT} whatever blocks. */

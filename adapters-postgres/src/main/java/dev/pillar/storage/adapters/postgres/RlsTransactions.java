@@ -24,14 +24,21 @@ final class RlsTransactions {
     private static final System.Logger LOG = System.getLogger(RlsTransactions.class.getName());
 
     private final DbClient client;
+    private final ConnectionTurns turns;
     private final String statementTimeoutMillis;
 
-    RlsTransactions(DbClient client, Duration statementTimeout) {
+    RlsTransactions(DbClient client, ConnectionTurns turns, Duration statementTimeout) {
         this.client = client;
+        this.turns = turns;
         this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
     }
 
+    /** Runs {@code work} in one transaction as {@code caller}, once its turn at the pool has come. */
     <T> T run(Caller caller, Function<DbExecute, T> work) {
+        return turns.inTurn(() -> runNow(caller, work));
+    }
+
+    private <T> T runNow(Caller caller, Function<DbExecute, T> work) {
         DbTransaction transaction = client.transaction();
         T result;
         try {

@@ -62,15 +62,16 @@ public final class MoveObject {
             }
             boolean renamed;
             try {
-                renamed = metadata.inTransaction(command.caller(), repos -> {
-                    StoredObject current = repos.objects().findForUpdate(source.bucketId(), source.name())
-                            .orElseThrow(() -> new NotFound(Resource.OBJECT));
-                    if (!current.version().equals(source.version())) {
-                        return false;
-                    }
-                    repos.objects().move(current, moved);
-                    return true;
-                });
+                renamed = RowWriteQueue.exclusively(source.bucketId(), source.name(),
+                        () -> metadata.inTransaction(command.caller(), repos -> {
+                            StoredObject current = repos.objects().findForUpdate(source.bucketId(), source.name())
+                                    .orElseThrow(() -> new NotFound(Resource.OBJECT));
+                            if (!current.version().equals(source.version())) {
+                                return false;
+                            }
+                            repos.objects().move(current, moved);
+                            return true;
+                        }));
             } catch (RuntimeException e) {
                 cleaner.deleteBlob(copied);
                 throw e;

@@ -55,21 +55,23 @@ public final class VersionPublisher {
     private Optional<StoredObject> commitRow(Caller caller, StoredObject candidate, boolean upsert) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return metadata.inTransaction(caller, repos -> {
-                    Optional<StoredObject> existing = repos.objects().findForUpdate(candidate.bucketId(), candidate.name());
-                    if (existing.isPresent() && !upsert) {
-                        throw new AlreadyExists(Resource.OBJECT);
-                    }
-                    if (existing.isEmpty()) {
-                        repos.objects().insert(candidate);
-                    } else {
-                        repos.objects().update(existing.get().replacedBy(candidate));
-                    }
-                    if (upsert) {
-                        mustStayVisible(caller, repos.objects(), candidate);
-                    }
-                    return existing;
-                });
+                return RowWriteQueue.exclusively(candidate.bucketId(), candidate.name(),
+                        () -> metadata.inTransaction(caller, repos -> {
+                            Optional<StoredObject> existing = repos.objects()
+                                    .findForUpdate(candidate.bucketId(), candidate.name());
+                            if (existing.isPresent() && !upsert) {
+                                throw new AlreadyExists(Resource.OBJECT);
+                            }
+                            if (existing.isEmpty()) {
+                                repos.objects().insert(candidate);
+                            } else {
+                                repos.objects().update(existing.get().replacedBy(candidate));
+                            }
+                            if (upsert) {
+                                mustStayVisible(caller, repos.objects(), candidate);
+                            }
+                            return existing;
+                        }));
             } catch (AlreadyExists e) {
                 // A concurrent writer inserted the row between our look-up and our insert: look again.
                 if (!upsert) {

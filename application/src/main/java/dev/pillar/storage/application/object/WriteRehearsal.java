@@ -44,7 +44,8 @@ public final class WriteRehearsal {
                 new ObjectContent(ByteSize.of(0), MimeType.OCTET_STREAM, CacheControl.DEFAULT, EMPTY_MD5),
                 UserMetadata.EMPTY, now);
         try {
-            metadata.inTransaction(caller, repos -> write(caller, repos.objects(), rehearsal, upsert));
+            RowWriteQueue.exclusively(bucketId, name,
+                    () -> metadata.inTransaction(caller, repos -> write(caller, repos.objects(), rehearsal, upsert)));
         } catch (RolledBack allowed) {
             // the write was allowed, and undone
         } catch (AlreadyExists e) {
