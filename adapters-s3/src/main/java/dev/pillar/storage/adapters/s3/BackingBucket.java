@@ -93,14 +93,14 @@ final class BackingBucket {
     }
 
     /**
-     * Every key under {@code prefix}, in key order, fetched {@code pageSize} (at most
+     * Every object under {@code prefix}, in key order, fetched {@code pageSize} (at most
      * {@value #MAX_PAGE_SIZE}) at a time as the stream is consumed; a failure while fetching a page
      * surfaces as {@code Unavailable}.
      */
-    Stream<String> keys(String prefix, int pageSize) {
+    Stream<S3Object> objects(String prefix, int pageSize) {
         long started = System.nanoTime();
         Iterator<S3Object> objects = bucket.list(prefix, pageSize).iterator();
-        Iterator<String> keys = new Iterator<>() {
+        Iterator<S3Object> listed = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 try {
@@ -111,15 +111,15 @@ final class BackingBucket {
             }
 
             @Override
-            public String next() {
+            public S3Object next() {
                 try {
-                    return objects.next().key();
+                    return objects.next();
                 } catch (SdkException e) {
                     throw S3Failures.unavailable(e, "ListObjectsV2", prefix, started);
                 }
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED | Spliterator.NONNULL),
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(listed, Spliterator.ORDERED | Spliterator.NONNULL),
                 false);
     }
 

@@ -7,6 +7,7 @@ import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.application.port.UploadedPart;
 import dev.pillar.storage.domain.failure.InvalidInput;
@@ -23,10 +24,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Adapter: the object store on one S3 bucket (AWS S3, MinIO, Hetzner, Backblaze B2...). Each blob
@@ -164,6 +167,29 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
         }
     }
 
+    /**
+     * The objects under the project's prefix, a page of {@value BackingBucket#MAX_PAGE_SIZE} at a time. Multipart
+     * uploads in progress are not objects: they are the resumable uploads' (and the bucket's lifecycle rule's).
+     */
+    @Override
+    public Stream<StoreEntry> list(String projectRef) {
+        return list(projectRef, BackingBucket.MAX_PAGE_SIZE);
+    }
+
+    Stream<StoreEntry> list(String projectRef, int pageSize) {
+        return backing.objects(projectRef + "/", pageSize).map(S3ObjectStore::entry);
+    }
+
+    @Override
+    public void remove(StoreEntry entry) {
+        long started = System.nanoTime();
+        try {
+            bucket.delete(entry.location());
+        } catch (SdkException e) {
+            throw S3Failures.unavailable(e, "DeleteObject", entry.location(), started);
+        }
+    }
+
     @Override
     public boolean isHealthy() {
         return backing.isHealthy();
@@ -266,6 +292,12 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
             // keep the default
         }
         return new BlobAttributes(type, cacheControl);
+    }
+
+    private static StoreEntry entry(S3Object object) {
+        return ObjectKeys.parse(object.key())
+                .map(key -> StoreEntry.blob(key, object.key(), object.size(), object.lastModified()))
+                .orElseGet(() -> StoreEntry.unidentified(object.key(), object.size(), object.lastModified()));
     }
 
     private static String fields(BlobKey key) {
