@@ -96,6 +96,9 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public void remove(StoreEntry entry) {
+        if (deletesFail) {
+            throw new Unavailable(Unavailable.Service.OBJECT_STORE, "remove refused by the fake", null);
+        }
         blobs.remove(entry.location());
         attributes.remove(entry.location());
         entries.remove(entry.location());
@@ -137,7 +140,7 @@ public final class InMemoryObjectStore implements ObjectStore {
         this.healthy = healthy;
     }
 
-    /** Makes every delete fail, as an unreachable store would. */
+    /** Makes every delete (and remove) fail, as an unreachable store would. */
     public void failDeletes() {
         deletesFail = true;
     }
