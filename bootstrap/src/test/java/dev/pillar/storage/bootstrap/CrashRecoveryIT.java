@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * started again on the same database and store, on both backends: nothing half-visible, the overwritten object
  * still whole, the tus upload resumed from the offset HEAD reports and finished with identical bytes; the
  * {@code reconcile} command reports the orphans (a crashed write's staging files, a blob whose row was never
- * published) in a dry run, removes them for real, and finds nothing the next time.
+ * published) in a dry run and, once the upload completed, removes exactly those for real.
  */
 class CrashRecoveryIT {
     private static final String SUITE = "CrashRecoveryIT";
@@ -137,15 +137,6 @@ class CrashRecoveryIT {
                     assertTrue(stagingFiles(shared) > 0, "a dry run leaves the crashed writes' staging files");
                 }
 
-                ServerProcess.CommandResult real = ServerProcess.command(env, shared, "reconcile");
-                assertEquals(0, real.exitCode(), real.output());
-                assertEquals(wouldRemove.size(), real.output().lines()
-                        .filter(line -> line.contains("\"action\":\"removed\"")).count(), real.output());
-                if (backend == ServerConfig.Backend.FILE) {
-                    assertEquals(0, stagingFiles(shared));
-                }
-                HardeningLedger.record(HardeningLedger.Kind.SCENARIO, SUITE, 1);
-
                 HttpResponse<String> resumed = patchOnceTheLeaseLapses(second, tusPath, offset,
                         Arrays.copyOfRange(tusPayload, (int) offset, tusPayload.length));
                 assertEquals(204, resumed.statusCode(), resumed.body());
@@ -156,11 +147,21 @@ class CrashRecoveryIT {
                 assertEquals(HexFormat.of().formatHex(sha256(tusPayload)), HexFormat.of().formatHex(sha256(uploaded)));
                 HardeningLedger.record(HardeningLedger.Kind.SCENARIO, SUITE, 1);
 
-                ServerProcess.CommandResult again = ServerProcess.command(env, shared, "reconcile");
-                assertEquals(0, again.exitCode(), again.output());
-                String summary = again.lines("reconcile_finished").getFirst();
-                assertTrue(summary.contains("\"orphans\":0") && summary.contains("\"rows_without_blobs\":0"), summary);
+                // The completed upload left nothing behind: the real run removes exactly what the dry run found.
+                ServerProcess.CommandResult real = ServerProcess.command(env, shared, "reconcile");
+                assertEquals(0, real.exitCode(), real.output());
+                assertEquals(wouldRemove.size(), real.output().lines()
+                        .filter(line -> line.contains("\"action\":\"removed\"")).count(), real.output());
+                String summary = real.lines("reconcile_finished").getFirst();
+                assertTrue(summary.contains("\"orphans\":" + wouldRemove.size() + ",")
+                        && summary.contains("\"rows_without_blobs\":0"), summary);
+                if (backend == ServerConfig.Backend.FILE) {
+                    assertEquals(0, stagingFiles(shared));
+                }
+                assertEquals(404, get(second, "/object/" + BUCKET + "/fresh.bin").statusCode());
                 assertArrayEquals(previous, get(second, "/object/" + BUCKET + "/doc.bin").body());
+                assertArrayEquals(uploaded, get(second, "/object/" + BUCKET + "/video.bin").body());
+                HardeningLedger.record(HardeningLedger.Kind.SCENARIO, SUITE, 1);
             } finally {
                 HardeningLedger.record(HardeningLedger.Kind.OBJECT_LOST, SUITE, lost);
             }
