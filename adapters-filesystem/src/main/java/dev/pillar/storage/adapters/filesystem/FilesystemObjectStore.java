@@ -148,14 +148,26 @@ public final class FilesystemObjectStore implements ObjectStore, MultipartStore 
         removeEmptyParents(target);
     }
 
-    /** Blobs under the project's directory, and the staging files (shared by every project on the root). */
+    /**
+     * Blobs under the project's directory, and the staging files and multipart uploads (shared by every project
+     * on the root).
+     */
     @Override
     public Stream<StoreEntry> list(String projectRef) {
-        return StoreListing.of(layout, staging.directory(), layout.root().resolve(SegmentEncoding.encode(projectRef)));
+        return StoreListing.of(layout, staging.directory(), layout.root().resolve(PartFiles.DIRECTORY),
+                layout.root().resolve(SegmentEncoding.encode(projectRef)));
     }
 
     @Override
     public void remove(StoreEntry entry) {
+        if (entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD) {
+            try {
+                parts.remove(entry.uploadId().orElseThrow());
+            } catch (IOException e) {
+                throw unavailable("cannot remove the upload " + entry.location(), e);
+            }
+            return;
+        }
         Path target = layout.root().resolve(entry.location()).normalize();
         if (!target.startsWith(layout.root()) || target.equals(layout.root())) {
             throw new IllegalArgumentException("location " + entry.location() + " is outside the store root");

@@ -22,25 +22,32 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A lazy depth-first walk over the staging directory and one project's tree, one open directory per level,
+ * A lazy depth-first walk over the staging directory, the multipart uploads and one project's tree, one open
+ * directory per level,
  * so memory stays flat however many blobs there are. Directories and files that a concurrent delete removes
  * while the walk passes are skipped, not failures: a live server keeps pruning empty directories.
  */
 final class StoreListing implements Iterator<StoreEntry> {
     private final KeyLayout layout;
     private final Path staging;
+    private final Path uploads;
     private final Deque<Level> open = new ArrayDeque<>();
     private StoreEntry next;
 
-    private StoreListing(KeyLayout layout, Path staging) {
+    private StoreListing(KeyLayout layout, Path staging, Path uploads) {
         this.layout = layout;
         this.staging = staging;
+        this.uploads = uploads;
     }
 
-    /** Everything under {@code staging} (leftovers) and under {@code project} (blobs), as a stream to close. */
-    static Stream<StoreEntry> of(KeyLayout layout, Path staging, Path project) {
-        StoreListing listing = new StoreListing(layout, staging);
+    /**
+     * Everything under {@code staging} (leftovers), each upload's directory under {@code uploads} and the blobs
+     * under {@code project}, as a stream to close.
+     */
+    static Stream<StoreEntry> of(KeyLayout layout, Path staging, Path uploads, Path project) {
+        StoreListing listing = new StoreListing(layout, staging, uploads);
         listing.descend(project);
+        listing.descend(uploads);
         listing.descend(staging);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(listing, Spliterator.NONNULL), false)
                 .onClose(listing::close);
@@ -86,6 +93,10 @@ final class StoreListing implements Iterator<StoreEntry> {
         } catch (IOException e) {
             throw unavailable(path, e);
         }
+        if (attributes.isDirectory() && path.getParent().equals(uploads)) {
+            next = upload(path, changedAt);
+            return;
+        }
         if (attributes.isDirectory()) {
             if (!path.getParent().equals(staging)) {
                 descend(path);
@@ -103,6 +114,28 @@ final class StoreListing implements Iterator<StoreEntry> {
                     .map(key -> StoreEntry.blob(key, location, attributes.size(), changedAt))
                     .orElseGet(() -> StoreEntry.unidentified(location, attributes.size(), changedAt));
         }
+    }
+
+    /** A multipart upload's directory: its parts' total size, changed when its latest part arrived. */
+    private StoreEntry upload(Path directory, Instant directoryChanged) {
+        long size = 0;
+        Instant changed = directoryChanged;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory)) {
+            for (Path part : parts) {
+                BasicFileAttributes attributes = Files.readAttributes(part, BasicFileAttributes.class);
+                size += attributes.size();
+                Instant partChanged = changedAt(part, attributes);
+                changed = partChanged.isAfter(changed) ? partChanged : changed;
+            }
+        } catch (NoSuchFileException gone) {
+            // Completed or aborted while we looked: what was read so far describes it well enough.
+        } catch (IOException e) {
+            throw unavailable(directory, e);
+        } catch (DirectoryIteratorException e) {
+            throw unavailable(directory, e.getCause());
+        }
+        return StoreEntry.multipartUpload(directory.getFileName().toString(), layout.root().relativize(directory)
+                .toString(), size, changed);
     }
 
     /**

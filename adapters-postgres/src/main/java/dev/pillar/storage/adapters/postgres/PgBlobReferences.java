@@ -28,6 +28,8 @@ final class PgBlobReferences implements BlobReferences {
                           where s.bucket_id = k.bucket_id and s.name = k.name
                             and (s.version = k.version
                                  or s.tail @> jsonb_build_array(jsonb_build_object('version', k.version))))""";
+    private static final String LIVE_UPLOADS =
+            "select multipart_id from storage.upload_sessions where multipart_id = any (?::text[])";
     private static final String EXISTING_BUCKETS = "select id from storage.buckets where id = any (?::text[])";
     private static final String FIRST_OBJECTS = "select " + ObjectRows.columns("")
             + " from storage.objects order by bucket_id, name collate \"C\" limit ?";
@@ -56,6 +58,17 @@ final class PgBlobReferences implements BlobReferences {
         return keys.stream()
                 .filter(key -> found.contains(List.of(key.bucketId().value(), key.name().value(), key.version())))
                 .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<String> liveMultipartUploads(Collection<String> uploadIds) {
+        if (uploadIds.isEmpty()) {
+            return Set.of();
+        }
+        return run(sql -> sql.query(Resource.UPLOAD, LIVE_UPLOADS,
+                        (Object) uploadIds.stream().distinct().toArray(String[]::new)).stream()
+                .map(row -> Columns.requiredText(row, "multipart_id"))
+                .collect(Collectors.toSet()));
     }
 
     @Override

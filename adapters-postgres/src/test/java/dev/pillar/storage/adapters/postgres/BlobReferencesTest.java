@@ -75,6 +75,7 @@ class BlobReferencesTest {
                 key("media", "other.mp4", "tail-1")));
 
         assertEquals(Set.of(key("media", "clip.mp4", "final-version"), key("media", "clip.mp4", "tail-2")), referenced);
+        assertEquals(Set.of("mp-1"), references.liveMultipartUploads(List.of("mp-1", "mp-2")));
     }
 
     @Test

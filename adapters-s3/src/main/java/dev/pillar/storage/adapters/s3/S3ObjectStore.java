@@ -24,9 +24,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -168,8 +171,8 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
     }
 
     /**
-     * The objects under the project's prefix, a page of {@value BackingBucket#MAX_PAGE_SIZE} at a time. Multipart
-     * uploads in progress are not objects: they are the resumable uploads' (and the bucket's lifecycle rule's).
+     * The objects under the project's prefix, a page of {@value BackingBucket#MAX_PAGE_SIZE} at a time, then the
+     * multipart uploads in progress there, dated by their latest part: a large upload streaming for hours is alive.
      */
     @Override
     public Stream<StoreEntry> list(String projectRef) {
@@ -177,16 +180,42 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
     }
 
     Stream<StoreEntry> list(String projectRef, int pageSize) {
-        return backing.objects(projectRef + "/", pageSize).map(S3ObjectStore::entry);
+        String prefix = projectRef + "/";
+        return Stream.concat(backing.objects(prefix, pageSize).map(S3ObjectStore::entry),
+                Stream.of(prefix).flatMap(backing::uploads).flatMap(this::uploadEntry));
+    }
+
+    /** The upload with its parts' total size and latest change; nothing when it finished while we looked. */
+    private Stream<StoreEntry> uploadEntry(MultipartUpload upload) {
+        long started = System.nanoTime();
+        try {
+            List<Part> parts = bucket.listParts(upload.key(), upload.uploadId());
+            Instant changed = parts.stream().map(Part::lastModified).reduce(upload.initiated(),
+                    (a, b) -> a.isAfter(b) ? a : b);
+            return Stream.of(StoreEntry.multipartUpload(upload.uploadId(), upload.key(),
+                    parts.stream().mapToLong(Part::size).sum(), changed));
+        } catch (SdkException e) {
+            if (S3Failures.isNotFound(e)) {
+                return Stream.empty();
+            }
+            throw S3Failures.unavailable(e, "ListParts", upload.key(), started);
+        }
     }
 
     @Override
     public void remove(StoreEntry entry) {
         long started = System.nanoTime();
         try {
-            bucket.delete(entry.location());
+            if (entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD) {
+                bucket.abort(entry.location(), entry.uploadId().orElseThrow());
+            } else {
+                bucket.delete(entry.location());
+            }
         } catch (SdkException e) {
-            throw S3Failures.unavailable(e, "DeleteObject", entry.location(), started);
+            if (entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD && S3Failures.isNotFound(e)) {
+                return;
+            }
+            throw S3Failures.unavailable(e, "Remove", entry.location(), started);
         }
     }
 

@@ -20,6 +20,9 @@ public interface BlobReferences {
      */
     Set<BlobKey> referenced(Collection<BlobKey> keys);
 
+    /** Of {@code uploadIds} (multipart uploads), those an upload session in progress is assembling. */
+    Set<String> liveMultipartUploads(Collection<String> uploadIds);
+
     /** Of {@code buckets}, those that have a row. */
     Set<BucketId> existingBuckets(Collection<BucketId> buckets);
 

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Use case: find where the store and the metadata disagree (ADR 0015). Blobs and write leftovers older than the
- * grace period that nothing points at are orphans: reported, and removed unless it is a dry run. Object rows
+ * Use case: find where the store and the metadata disagree (ADR 0015). Blobs, multipart uploads and write
+ * leftovers older than the grace period that nothing points at are orphans: reported, and removed unless it is a dry run. Object rows
  * whose blob is missing are reported only, never deleted. Both walks go a batch at a time, so memory stays flat
  * however large the store.
  */
@@ -102,6 +102,7 @@ public final class ReconcileStorage {
 
         void examine(List<StoreEntry> batch) {
             List<StoreEntry> blobs = new ArrayList<>();
+            List<StoreEntry> uploads = new ArrayList<>();
             for (StoreEntry entry : batch) {
                 listed++;
                 if (entry.changedAt().isAfter(cutoff)) {
@@ -111,6 +112,7 @@ public final class ReconcileStorage {
                 }
                 switch (entry.kind()) {
                     case BLOB -> blobs.add(entry);
+                    case MULTIPART_UPLOAD -> uploads.add(entry);
                     case LEFTOVER -> removeOrphan(entry, "orphan_leftover");
                     case UNIDENTIFIED_BLOB -> {
                         unidentified++;
@@ -118,6 +120,7 @@ public final class ReconcileStorage {
                     }
                 }
             }
+            examineUploads(uploads);
             if (blobs.isEmpty()) {
                 return;
             }
@@ -136,6 +139,16 @@ public final class ReconcileStorage {
                     report("orphan_blob", entry, "kept_bucket_unknown");
                 }
             }
+        }
+
+        private void examineUploads(List<StoreEntry> uploads) {
+            if (uploads.isEmpty()) {
+                return;
+            }
+            Set<String> live = references.liveMultipartUploads(uploads.stream()
+                    .map(entry -> entry.uploadId().orElseThrow()).toList());
+            uploads.stream().filter(entry -> !live.contains(entry.uploadId().orElseThrow()))
+                    .forEach(entry -> removeOrphan(entry, "orphan_multipart_upload"));
         }
 
         void checkRows() {
@@ -189,6 +202,7 @@ public final class ReconcileStorage {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("event", event);
             line.put("location", entry.location());
+            entry.uploadId().ifPresent(id -> line.put("upload_id", id));
             entry.key().ifPresent(key -> {
                 line.put("bucket", key.bucketId().value());
                 line.put("object", key.name().value());

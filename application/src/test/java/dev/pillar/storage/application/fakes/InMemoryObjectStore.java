@@ -15,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -89,7 +88,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     @Override
     public Stream<StoreEntry> list(String projectRef) {
         return entries.values().stream()
-                .filter(entry -> entry.kind() == StoreEntry.Kind.LEFTOVER
+                .filter(entry -> entry.kind() == StoreEntry.Kind.LEFTOVER || entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD
                         || entry.location().startsWith(projectRef + "/"))
                 .toList().stream();
     }
@@ -125,15 +124,9 @@ public final class InMemoryObjectStore implements ObjectStore {
         return new TreeSet<>(blobs.keySet());
     }
 
-    /** Adds what a write cut off by a crash leaves: bytes under {@code location} that no key names. */
+    /** Adds what no key names: a crashed write's leftover bytes, a multipart upload in progress. */
     public void leaveBehind(StoreEntry entry) {
         entries.put(entry.location(), entry);
-    }
-
-    /** Makes every listed entry look {@code age} older than it is. */
-    public void age(Duration age) {
-        entries.replaceAll((location, entry) -> new StoreEntry(entry.kind(), entry.location(), entry.key(), entry.size(),
-                entry.changedAt().minus(age)));
     }
 
     public void setHealthy(boolean healthy) {

@@ -95,6 +95,19 @@ class ReconcileStorageTest {
     }
 
     @Test
+    void a_multipart_upload_no_session_assembles_is_aborted_and_a_live_one_kept() {
+        store.leaveBehind(StoreEntry.multipartUpload("mp-live", ".uploads/mp-live", 0, clock.now()));
+        store.leaveBehind(StoreEntry.multipartUpload("mp-orphan", ".uploads/mp-orphan", 0, clock.now()));
+        metadata.liveUploads.add("mp-live");
+        clock.advance(Duration.ofHours(2));
+
+        ReconcileResult result = reconcile.reconcile(false);
+
+        assertEquals(1, result.removed());
+        assertEquals(List.of("mp-live"), store.list("proj").map(entry -> entry.uploadId().orElseThrow()).toList());
+    }
+
+    @Test
     void an_orphan_in_a_bucket_without_a_row_is_kept_in_case_the_database_is_the_wrong_one() {
         BlobKey unknown = write("vanished", "a.txt", "v1");
         clock.advance(Duration.ofHours(2));
@@ -167,10 +180,11 @@ class ReconcileStorageTest {
                 UserMetadata.EMPTY, at);
     }
 
-    /** The metadata as the reconciler asks it: referenced keys, the bucket "docs", and object rows. */
+    /** The metadata as the reconciler asks it: referenced keys, live uploads, the bucket "docs", and object rows. */
     private static final class Metadata implements BlobReferences {
         private final Set<BlobKey> referenced = new HashSet<>();
         private final List<StoredObject> rows = new ArrayList<>();
+        private final Set<String> liveUploads = new HashSet<>();
         private int referenceQuestions;
         private int largestQuestion;
 
@@ -183,6 +197,11 @@ class ReconcileStorageTest {
             referenceQuestions++;
             largestQuestion = Math.max(largestQuestion, keys.size());
             return keys.stream().filter(referenced::contains).collect(Collectors.toSet());
+        }
+
+        @Override
+        public Set<String> liveMultipartUploads(Collection<String> uploadIds) {
+            return uploadIds.stream().filter(liveUploads::contains).collect(Collectors.toSet());
         }
 
         @Override
