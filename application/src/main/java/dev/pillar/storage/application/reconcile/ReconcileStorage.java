@@ -66,16 +66,7 @@ public final class ReconcileStorage {
         ReconcileResult result = run.result();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("event", "reconcile_finished");
-        summary.put("dry_run", dryRun);
-        summary.put("listed", result.listed());
-        summary.put("young", result.young());
-        summary.put("orphans", result.orphans());
-        summary.put("removed", result.removed());
-        summary.put("removal_failures", result.removalFailures());
-        summary.put("unidentified", result.unidentified());
-        summary.put("kept_in_unknown_buckets", result.keptInUnknownBuckets());
-        summary.put("rows_checked", result.rowsChecked());
-        summary.put("rows_without_blobs", result.rowsWithoutBlobs());
+        summary.putAll(result.fields());
         summary.put("duration_ms", (System.nanoTime() - started) / 1_000_000);
         LOG.log(System.Logger.Level.INFO, "reconcile", summary);
         return result;
