@@ -24,12 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.Part;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -46,6 +42,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
     private final BackingBucket backing;
     private final StreamingUpload uploads;
     private final ServerSideCopy copies;
+    private final S3Inventory inventory;
 
     S3ObjectStore(S3Client client, S3Settings settings, PartBuffers buffers, long singleCopyLimit,
                   long copyPartSize) {
@@ -54,6 +51,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
         this.backing = new BackingBucket(bucket, settings.healthTimeout());
         this.uploads = new StreamingUpload(bucket, buffers);
         this.copies = new ServerSideCopy(bucket, singleCopyLimit, copyPartSize);
+        this.inventory = new S3Inventory(bucket, backing);
     }
 
     /**
@@ -170,53 +168,19 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
         }
     }
 
-    /**
-     * The objects under the project's prefix, a page of {@value BackingBucket#MAX_PAGE_SIZE} at a time, then the
-     * multipart uploads in progress there, dated by their latest part: a large upload streaming for hours is alive.
-     */
+    /** Blobs, then multipart uploads in progress, under the project's prefix ({@link S3Inventory}). */
     @Override
     public Stream<StoreEntry> list(String projectRef) {
-        return list(projectRef, BackingBucket.MAX_PAGE_SIZE);
+        return inventory.list(projectRef, BackingBucket.MAX_PAGE_SIZE);
     }
 
     Stream<StoreEntry> list(String projectRef, int pageSize) {
-        String prefix = projectRef + "/";
-        return Stream.concat(backing.objects(prefix, pageSize).map(S3ObjectStore::entry),
-                Stream.of(prefix).flatMap(backing::uploads).flatMap(this::uploadEntry));
-    }
-
-    /** The upload with its parts' total size and latest change; nothing when it finished while we looked. */
-    private Stream<StoreEntry> uploadEntry(MultipartUpload upload) {
-        long started = System.nanoTime();
-        try {
-            List<Part> parts = bucket.listParts(upload.key(), upload.uploadId());
-            Instant changed = parts.stream().map(Part::lastModified).reduce(upload.initiated(),
-                    (a, b) -> a.isAfter(b) ? a : b);
-            return Stream.of(StoreEntry.multipartUpload(upload.uploadId(), upload.key(),
-                    parts.stream().mapToLong(Part::size).sum(), changed));
-        } catch (SdkException e) {
-            if (S3Failures.isNotFound(e)) {
-                return Stream.empty();
-            }
-            throw S3Failures.unavailable(e, "ListParts", upload.key(), started);
-        }
+        return inventory.list(projectRef, pageSize);
     }
 
     @Override
     public void remove(StoreEntry entry) {
-        long started = System.nanoTime();
-        try {
-            if (entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD) {
-                bucket.abort(entry.location(), entry.uploadId().orElseThrow());
-            } else {
-                bucket.delete(entry.location());
-            }
-        } catch (SdkException e) {
-            if (entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD && S3Failures.isNotFound(e)) {
-                return;
-            }
-            throw S3Failures.unavailable(e, "Remove", entry.location(), started);
-        }
+        inventory.remove(entry);
     }
 
     @Override
@@ -321,12 +285,6 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
             // keep the default
         }
         return new BlobAttributes(type, cacheControl);
-    }
-
-    private static StoreEntry entry(S3Object object) {
-        return ObjectKeys.parse(object.key())
-                .map(key -> StoreEntry.blob(key, object.key(), object.size(), object.lastModified()))
-                .orElseGet(() -> StoreEntry.unidentified(object.key(), object.size(), object.lastModified()));
     }
 
     private static String fields(BlobKey key) {
