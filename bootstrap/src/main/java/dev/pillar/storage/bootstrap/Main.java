@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
-/** Entry point: {@code java -jar storage-server.jar}. Configuration comes from the environment. */
+/**
+ * Entry point: {@code java -jar storage-server.jar} serves; {@code java -jar storage-server.jar reconcile [--dry-run]}
+ * reconciles the store with the metadata once and exits (ADR 0015). Configuration comes from the environment.
+ */
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
@@ -19,6 +22,10 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.configure();
+        if (args.length > 0) {
+            System.exit(ReconcileCommand.run(args));
+            return;
+        }
         ServerConfig config;
         try {
             config = ServerConfig.fromEnvironment(System.getenv());

@@ -22,7 +22,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
                            ImageTransformation imageTransformation, CorsSettings cors,
-                           Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry) {
+                           Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry,
+                           Reconciliation reconciliation) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -33,6 +34,16 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
     /** Image transformation: on or off, the largest source it will decode, and its bounded worker pool. */
     public record ImageTransformation(boolean enabled, ByteSize maxSourceSize, int maxPixels, int concurrency,
                                       int queue) {
+    }
+
+    /**
+     * The reconciler (ADR 0015): how often the server runs it ({@link Duration#ZERO}: never, only as a command)
+     * and how old a blob must be before it may count as an orphan.
+     */
+    public record Reconciliation(Duration interval, Duration gracePeriod) {
+        public boolean periodic() {
+            return !interval.isZero();
+        }
     }
 
     /** How long a resumable upload may take from its creation (Supabase's {@code TUS_URL_EXPIRY_MS}). */
@@ -68,7 +79,10 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                 S3Environment.read(read, backend),
                 read.choice("LOG_LEVEL", LogLevel.INFO, LogLevel.class),
                 Duration.ofMillis(read.integer("TUS_URL_EXPIRY_MS", (int) DEFAULT_UPLOAD_EXPIRY.toMillis(), 1,
-                        Integer.MAX_VALUE)));
+                        Integer.MAX_VALUE)),
+                new Reconciliation(
+                        Duration.ofSeconds(read.integer("RECONCILE_INTERVAL_SECONDS", 6 * 3600, 0, Integer.MAX_VALUE)),
+                        Duration.ofSeconds(read.integer("RECONCILE_GRACE_SECONDS", 3600, 0, Integer.MAX_VALUE))));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */

@@ -33,6 +33,8 @@ import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.IdGenerator;
 import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.reconcile.ReconcileResult;
+import dev.pillar.storage.application.reconcile.ReconcileStorage;
 import dev.pillar.storage.application.signed.CreateSignedUploadUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrl;
 import dev.pillar.storage.application.signed.CreateSignedUrls;
@@ -58,16 +60,19 @@ public final class StorageServer implements AutoCloseable {
     private final BoundedImageTransformer images;
     private final SweepExpiredUploads sweep;
     private final UploadSweeper sweeper;
+    private final Optional<PeriodicReconciler> reconciler;
     private final StorageHttpServer http;
 
     private StorageServer(ObjectStore store, PostgresMetadataStore metadata, BackgroundWork background,
-                          BoundedImageTransformer images, SweepExpiredUploads sweep, StorageHttpServer http) {
+                          BoundedImageTransformer images, SweepExpiredUploads sweep,
+                          Optional<PeriodicReconciler> reconciler, StorageHttpServer http) {
         this.store = store;
         this.metadata = metadata;
         this.background = background;
         this.images = images;
         this.sweep = sweep;
         this.sweeper = new UploadSweeper(sweep);
+        this.reconciler = reconciler;
         this.http = http;
     }
 
@@ -99,7 +104,13 @@ public final class StorageServer implements AutoCloseable {
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors()),
                     useCases, metrics);
-            return new StorageServer(backend, metadata, background, images, new SweepExpiredUploads(uploads), http);
+            ServerConfig.Reconciliation reconciliation = config.reconciliation();
+            Optional<PeriodicReconciler> reconciler = reconciliation.periodic()
+                    ? Optional.of(new PeriodicReconciler(reconcileStorage(config, store, metadata),
+                    reconciliation.interval()))
+                    : Optional.empty();
+            return new StorageServer(backend, metadata, background, images, new SweepExpiredUploads(uploads),
+                    reconciler, http);
         } catch (RuntimeException e) {
             background.close();
             images.close();
@@ -113,6 +124,26 @@ public final class StorageServer implements AutoCloseable {
         return http.port();
     }
 
+    /**
+     * The {@code reconcile} command: opens the store and the database as the server would, reconciles them once
+     * and closes them again.
+     */
+    static ReconcileResult reconcileOnce(ServerConfig config, boolean dryRun) {
+        ObjectStore store = objectStore(config);
+        try (PostgresMetadataStore metadata = PostgresMetadataStore.connect(
+                PostgresSettings.fromDatabaseUrl(config.databaseUrl()).withMaxPoolSize(2))) {
+            return reconcileStorage(config, store, metadata).reconcile(dryRun);
+        } finally {
+            closeStore(store);
+        }
+    }
+
+    private static ReconcileStorage reconcileStorage(ServerConfig config, ObjectStore store,
+                                                     PostgresMetadataStore metadata) {
+        return new ReconcileStorage(store, metadata.blobReferences(), settings(config), Instant::now,
+                config.reconciliation().gracePeriod());
+    }
+
     /** Sweeps the expired resumable uploads now, as the periodic sweep does; returns how many went. */
     int sweepExpiredUploads() {
         return sweep.sweep();
@@ -120,6 +151,7 @@ public final class StorageServer implements AutoCloseable {
 
     @Override
     public void close() {
+        reconciler.ifPresent(PeriodicReconciler::close);
         sweeper.close();
         http.close();
         background.close();

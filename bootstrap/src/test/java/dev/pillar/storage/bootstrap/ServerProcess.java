@@ -6,12 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,22 +36,57 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar with {@code -Xmx<heap>} and {@code env}, and waits until it answers. */
     static ServerProcess start(String heap, Map<String, String> env, Path workDirectory) throws IOException {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the integration tests with `mvn verify`");
-        }
         int port = freePort();
         TestDatabase database = TestDatabase.create();
         Path log = Files.createTempFile(workDirectory, "server-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("PORT", Integer.toString(port), "SERVER_HOST", "127.0.0.1",
-                "DATABASE_URL", database.url(), "AUTH_JWT_SECRET", TestServer.SECRET,
-                "FILE_STORAGE_BACKEND_PATH", workDirectory.resolve("objects").toString()));
-        builder.environment().putAll(env);
+        ProcessBuilder builder = jar(heap, env, workDirectory, database.url(), List.of());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.redirectOutput(log.toFile());
         ServerProcess server = new ServerProcess(builder.start(), database, log, port);
         server.awaitAnswer(Duration.ofSeconds(60));
         return server;
+    }
+
+    /**
+     * Runs the jar once as a command ({@code reconcile --dry-run}, say) with the environment a server started
+     * with {@code env} in {@code workDirectory} would have (set {@code DATABASE_URL} in {@code env}); returns its
+     * exit code and output.
+     */
+    static CommandResult command(Map<String, String> env, Path workDirectory, String... args)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = jar("128m", env, workDirectory,
+                Objects.requireNonNull(env.get("DATABASE_URL"), "DATABASE_URL"), List.of(args));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the command did not end:\n" + output);
+        }
+        return new CommandResult(process.exitValue(), output);
+    }
+
+    /** What a command run of the jar printed, and how it exited. */
+    record CommandResult(int exitCode, String output) {
+        /** The JSON log lines whose {@code event} is {@code event}. */
+        List<String> lines(String event) {
+            return output.lines().filter(line -> line.contains("\"event\":\"" + event + "\"")).toList();
+        }
+    }
+
+    private static ProcessBuilder jar(String heap, Map<String, String> env, Path workDirectory, String databaseUrl,
+                                      List<String> args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run the integration tests with `mvn verify`");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("SERVER_HOST", "127.0.0.1", "DATABASE_URL", databaseUrl,
+                "AUTH_JWT_SECRET", TestServer.SECRET,
+                "FILE_STORAGE_BACKEND_PATH", workDirectory.resolve("objects").toString()));
+        builder.environment().putAll(env);
+        return builder;
     }
 
     URI url(String path) {
@@ -58,6 +95,14 @@ final class ServerProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGKILL: the JVM gets no chance to finish a request, run a shutdown hook or flush anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server survived SIGKILL");
+        }
     }
 
     String output() throws IOException {

@@ -7,6 +7,7 @@ import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.application.port.UploadedPart;
 import dev.pillar.storage.domain.failure.Unavailable;
@@ -26,6 +27,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Object store on a local directory: one file per blob, written to a staging file and renamed into
@@ -144,6 +146,40 @@ public final class FilesystemObjectStore implements ObjectStore, MultipartStore 
             throw unavailable("cannot delete blob " + key.path(), e);
         }
         removeEmptyParents(target);
+    }
+
+    /**
+     * Blobs under the project's directory, and the staging files and multipart uploads (shared by every project
+     * on the root).
+     */
+    @Override
+    public Stream<StoreEntry> list(String projectRef) {
+        return StoreListing.of(layout, staging.directory(), layout.root().resolve(PartFiles.DIRECTORY),
+                layout.root().resolve(SegmentEncoding.encode(projectRef)));
+    }
+
+    @Override
+    public void remove(StoreEntry entry) {
+        if (entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD) {
+            try {
+                parts.remove(entry.uploadId().orElseThrow());
+            } catch (IOException e) {
+                throw unavailable("cannot remove the upload " + entry.location(), e);
+            }
+            return;
+        }
+        Path target = layout.root().resolve(entry.location()).normalize();
+        if (!target.startsWith(layout.root()) || target.equals(layout.root())) {
+            throw new IllegalArgumentException("location " + entry.location() + " is outside the store root");
+        }
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw unavailable("cannot remove " + entry.location(), e);
+        }
+        if (!target.getParent().equals(staging.directory())) {
+            removeEmptyParents(target);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.pillar.storage.application.port.BlobContent;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.application.port.ObjectStoreContract;
+import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.domain.failure.TooLarge;
 import dev.pillar.storage.domain.failure.Unavailable;
 import dev.pillar.storage.domain.object.ByteRange;
@@ -53,6 +54,50 @@ class FilesystemObjectStoreTest extends ObjectStoreContract {
     @Override
     protected ObjectStore store() {
         return store;
+    }
+
+    @Test
+    void a_staging_file_left_by_a_crashed_write_is_listed_as_a_leftover_and_can_be_removed() throws IOException {
+        Path leftover = root.resolve(StagingArea.DIRECTORY).resolve("crashed.part");
+        Files.write(leftover, new byte[42]);
+        store.write(key("kept"), new ByteArrayInputStream(new byte[] {1}));
+
+        List<StoreEntry> listed = listed("proj");
+        StoreEntry staged = listed.stream().filter(entry -> entry.kind() == StoreEntry.Kind.LEFTOVER).findFirst()
+                .orElseThrow();
+
+        assertEquals(2, listed.size(), listed.toString());
+        assertEquals(42, staged.size());
+        store.remove(staged);
+        assertFalse(Files.exists(leftover));
+        assertEquals(List.of(Optional.of(key("kept"))), listed("proj").stream().map(StoreEntry::key).toList());
+    }
+
+    @Test
+    void a_copy_of_an_old_blob_is_listed_as_changed_when_it_was_copied() throws IOException {
+        store.write(key("old"), new ByteArrayInputStream(new byte[] {1}));
+        Path source = new KeyLayout(root.toAbsolutePath().normalize()).pathOf(key("old"));
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Instant beforeCopy = Instant.now().minusSeconds(2);
+
+        store.copy(key("old"), key("new"));
+
+        StoreEntry copy = listed("proj").stream().filter(entry -> entry.key().orElseThrow().equals(key("new")))
+                .findFirst().orElseThrow();
+        assertTrue(copy.changedAt().isAfter(beforeCopy), "linked into place just now: " + copy.changedAt());
+    }
+
+    @Test
+    void a_file_in_the_tree_that_no_key_maps_to_is_listed_as_unidentified() throws IOException {
+        Path stray = root.resolve("proj").resolve("b").resolve("stray.txt");
+        Files.createDirectories(stray.getParent());
+        Files.write(stray, new byte[3]);
+
+        List<StoreEntry> listed = listed("proj");
+
+        assertEquals(1, listed.size());
+        assertEquals(StoreEntry.Kind.UNIDENTIFIED_BLOB, listed.getFirst().kind());
+        assertEquals("proj/b/stray.txt", listed.getFirst().location());
     }
 
     @Test

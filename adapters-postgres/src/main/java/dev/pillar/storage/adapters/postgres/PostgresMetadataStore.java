@@ -3,6 +3,7 @@ package dev.pillar.storage.adapters.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.port.BlobReferences;
 import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.UploadSessionRepository;
 import dev.pillar.storage.domain.failure.Unavailable;
@@ -91,6 +92,11 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
     /** The resumable uploads in progress, in the same database (ADR 0011). */
     public UploadSessionRepository uploadSessions() {
         return new PgUploadSessionRepository(transactions);
+    }
+
+    /** What the metadata points at in the store, for the reconciler (ADR 0015). */
+    public BlobReferences blobReferences() {
+        return new PgBlobReferences(transactions);
     }
 
     /** Runs raw statements as the caller: for this package's tests of the session set-up. */

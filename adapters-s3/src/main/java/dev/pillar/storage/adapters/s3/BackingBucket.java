@@ -2,6 +2,7 @@ package dev.pillar.storage.adapters.s3;
 
 import dev.pillar.storage.domain.failure.Unavailable;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -93,33 +95,51 @@ final class BackingBucket {
     }
 
     /**
-     * Every key under {@code prefix}, in key order, fetched {@code pageSize} (at most
+     * Every object under {@code prefix}, in key order, fetched {@code pageSize} (at most
      * {@value #MAX_PAGE_SIZE}) at a time as the stream is consumed; a failure while fetching a page
      * surfaces as {@code Unavailable}.
      */
-    Stream<String> keys(String prefix, int pageSize) {
+    Stream<S3Object> objects(String prefix, int pageSize) {
+        return paged(() -> bucket.list(prefix, pageSize).iterator(), "ListObjectsV2", prefix);
+    }
+
+    /** Every multipart upload in progress under {@code prefix}, fetched a page at a time, like {@link #objects}. */
+    Stream<MultipartUpload> uploads(String prefix) {
+        return paged(() -> bucket.listUploads(prefix).iterator(), "ListMultipartUploads", prefix);
+    }
+
+    /** A lazily paged listing whose page fetches surface as {@code Unavailable}, naming {@code operation}. */
+    private static <T> Stream<T> paged(Supplier<Iterator<T>> pages, String operation, String prefix) {
         long started = System.nanoTime();
-        Iterator<S3Object> objects = bucket.list(prefix, pageSize).iterator();
-        Iterator<String> keys = new Iterator<>() {
+        Iterator<T> listed = new Iterator<>() {
+            private Iterator<T> items;
+
             @Override
             public boolean hasNext() {
                 try {
-                    return objects.hasNext();
+                    return items().hasNext();
                 } catch (SdkException e) {
-                    throw S3Failures.unavailable(e, "ListObjectsV2", prefix, started);
+                    throw S3Failures.unavailable(e, operation, prefix, started);
                 }
             }
 
             @Override
-            public String next() {
+            public T next() {
                 try {
-                    return objects.next().key();
+                    return items().next();
                 } catch (SdkException e) {
-                    throw S3Failures.unavailable(e, "ListObjectsV2", prefix, started);
+                    throw S3Failures.unavailable(e, operation, prefix, started);
                 }
             }
+
+            private Iterator<T> items() {
+                if (items == null) {
+                    items = pages.get();
+                }
+                return items;
+            }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED | Spliterator.NONNULL),
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(listed, Spliterator.ORDERED | Spliterator.NONNULL),
                 false);
     }
 

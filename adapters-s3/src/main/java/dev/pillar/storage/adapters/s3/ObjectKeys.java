@@ -1,11 +1,16 @@
 package dev.pillar.storage.adapters.s3;
 
 import dev.pillar.storage.application.port.BlobKey;
+import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.object.ObjectName;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The S3 key of a blob: its path {@code {project}/{bucket}/{name}/{version}} as it is, whenever
@@ -34,6 +39,22 @@ final class ObjectKeys {
         String digest = HASHED_MARK + sha256(path);
         String underBucket = key.projectRef() + "/" + key.bucketId().value() + "/" + digest;
         return isPlain(underBucket) ? underBucket : digest;
+    }
+
+    /** The blob key an S3 key stands for; empty for a digest key (or any key no blob key maps to). */
+    static Optional<BlobKey> parse(String s3Key) {
+        String[] segments = s3Key.split("/", -1);
+        if (segments.length < 4) {
+            return Optional.empty();
+        }
+        try {
+            BlobKey key = new BlobKey(segments[0], BucketId.of(segments[1]),
+                    ObjectName.of(String.join("/", Arrays.copyOfRange(segments, 2, segments.length - 1))),
+                    segments[segments.length - 1]);
+            return of(key).equals(s3Key) ? Optional.of(key) : Optional.empty();
+        } catch (IllegalArgumentException | InvalidInput notAKey) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isPlain(String key) {

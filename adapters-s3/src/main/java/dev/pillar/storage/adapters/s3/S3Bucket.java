@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -117,6 +118,11 @@ final class S3Bucket {
     /** Every object whose key starts with {@code prefix}, fetched a page at a time as it is iterated. */
     Iterable<S3Object> list(String prefix, int pageSize) {
         return client.listObjectsV2Paginator(r -> r.bucket(name).prefix(prefix).maxKeys(pageSize)).contents();
+    }
+
+    /** Every multipart upload in progress under {@code prefix}, fetched a page at a time as it is iterated. */
+    Iterable<MultipartUpload> listUploads(String prefix) {
+        return client.listMultipartUploadsPaginator(r -> r.bucket(name).prefix(prefix)).uploads();
     }
 
     /** Asks whether the bucket answers, giving up after {@code timeout} whatever the retries. */

@@ -7,6 +7,7 @@ import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.application.port.UploadedPart;
 import dev.pillar.storage.domain.failure.InvalidInput;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Adapter: the object store on one S3 bucket (AWS S3, MinIO, Hetzner, Backblaze B2...). Each blob
@@ -40,6 +42,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
     private final BackingBucket backing;
     private final StreamingUpload uploads;
     private final ServerSideCopy copies;
+    private final S3Inventory inventory;
 
     S3ObjectStore(S3Client client, S3Settings settings, PartBuffers buffers, long singleCopyLimit,
                   long copyPartSize) {
@@ -48,6 +51,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
         this.backing = new BackingBucket(bucket, settings.healthTimeout());
         this.uploads = new StreamingUpload(bucket, buffers);
         this.copies = new ServerSideCopy(bucket, singleCopyLimit, copyPartSize);
+        this.inventory = new S3Inventory(bucket, backing);
     }
 
     /**
@@ -162,6 +166,21 @@ public final class S3ObjectStore implements ObjectStore, MultipartStore, AutoClo
         } catch (SdkException e) {
             throw S3Failures.unavailable(e, "DeleteObject", s3Key, started);
         }
+    }
+
+    /** Blobs, then multipart uploads in progress, under the project's prefix ({@link S3Inventory}). */
+    @Override
+    public Stream<StoreEntry> list(String projectRef) {
+        return inventory.list(projectRef, BackingBucket.MAX_PAGE_SIZE);
+    }
+
+    Stream<StoreEntry> list(String projectRef, int pageSize) {
+        return inventory.list(projectRef, pageSize);
+    }
+
+    @Override
+    public void remove(StoreEntry entry) {
+        inventory.remove(entry);
     }
 
     @Override

@@ -6,12 +6,14 @@ import dev.pillar.storage.application.port.BlobInfo;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.domain.object.ByteRange;
 
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Decorator: counts and times every call to whichever {@link ObjectStore} it wraps, by operation and
@@ -58,6 +60,20 @@ public final class MeteredObjectStore implements ObjectStore {
     public void delete(BlobKey key) {
         timed("delete", () -> {
             delegate.delete(key);
+            return null;
+        });
+    }
+
+    /** Times the opening of the listing; its pages are fetched as the caller consumes it. */
+    @Override
+    public Stream<StoreEntry> list(String projectRef) {
+        return timed("list", () -> delegate.list(projectRef));
+    }
+
+    @Override
+    public void remove(StoreEntry entry) {
+        timed("remove", () -> {
+            delegate.remove(entry);
             return null;
         });
     }

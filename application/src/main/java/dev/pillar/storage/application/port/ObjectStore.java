@@ -4,6 +4,7 @@ import dev.pillar.storage.domain.object.ByteRange;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Port: where object bytes live (a local directory, an S3 bucket). Bodies are streamed both ways;
@@ -41,6 +42,20 @@ public interface ObjectStore {
 
     /** Removes the blob; removing a missing blob is not an error. */
     void delete(BlobKey key);
+
+    /**
+     * Every blob of the project {@code projectRef}, every multipart upload in progress and every leftover of an
+     * unfinished write, fetched a page at a time as the stream is consumed, so memory stays flat however many
+     * there are. The order is the store's own. The caller closes the stream; a failure of the store while
+     * listing is {@code Unavailable}.
+     */
+    Stream<StoreEntry> list(String projectRef);
+
+    /**
+     * Removes a listed entry at its location (a multipart upload is aborted); removing one that is gone already
+     * is not an error.
+     */
+    void remove(StoreEntry entry);
 
     /** Whether the store answers right now, within a short, bounded time. */
     boolean isHealthy();

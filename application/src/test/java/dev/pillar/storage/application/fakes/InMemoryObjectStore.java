@@ -6,6 +6,7 @@ import dev.pillar.storage.application.port.BlobInfo;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.domain.failure.Unavailable;
 import dev.pillar.storage.domain.object.ByteRange;
@@ -14,12 +15,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Test fake of the object store: blobs in a map. A write reads its stream to the end before storing
@@ -28,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryObjectStore implements ObjectStore {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final Map<String, BlobAttributes> attributes = new ConcurrentHashMap<>();
+    private final Map<String, StoreEntry> entries = new ConcurrentHashMap<>();
     private final Map<String, Runnable> beforeNextRead = new ConcurrentHashMap<>();
     private final Map<String, Runnable> afterNextCopy = new ConcurrentHashMap<>();
     private volatile boolean healthy = true;
@@ -43,6 +47,7 @@ public final class InMemoryObjectStore implements ObjectStore {
         }
         this.attributes.put(key.path(), attributes);
         blobs.put(key.path(), bytes);
+        entries.put(key.path(), entryOf(key, bytes.length));
         return new StoredBlob(bytes.length);
     }
 
@@ -66,6 +71,7 @@ public final class InMemoryObjectStore implements ObjectStore {
         byte[] bytes = bytesOf(from).clone();
         attributes.put(to.path(), attributes.getOrDefault(from.path(), BlobAttributes.DEFAULT));
         blobs.put(to.path(), bytes);
+        entries.put(to.path(), entryOf(to, bytes.length));
         runOnce(afterNextCopy, from);
     }
 
@@ -76,6 +82,25 @@ public final class InMemoryObjectStore implements ObjectStore {
         }
         blobs.remove(key.path());
         attributes.remove(key.path());
+        entries.remove(key.path());
+    }
+
+    @Override
+    public Stream<StoreEntry> list(String projectRef) {
+        return entries.values().stream()
+                .filter(entry -> entry.kind() == StoreEntry.Kind.LEFTOVER || entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD
+                        || entry.location().startsWith(projectRef + "/"))
+                .toList().stream();
+    }
+
+    @Override
+    public void remove(StoreEntry entry) {
+        if (deletesFail) {
+            throw new Unavailable(Unavailable.Service.OBJECT_STORE, "remove refused by the fake", null);
+        }
+        blobs.remove(entry.location());
+        attributes.remove(entry.location());
+        entries.remove(entry.location());
     }
 
     @Override
@@ -99,11 +124,16 @@ public final class InMemoryObjectStore implements ObjectStore {
         return new TreeSet<>(blobs.keySet());
     }
 
+    /** Adds what no key names: a crashed write's leftover bytes, a multipart upload in progress. */
+    public void leaveBehind(StoreEntry entry) {
+        entries.put(entry.location(), entry);
+    }
+
     public void setHealthy(boolean healthy) {
         this.healthy = healthy;
     }
 
-    /** Makes every delete fail, as an unreachable store would. */
+    /** Makes every delete (and remove) fail, as an unreachable store would. */
     public void failDeletes() {
         deletesFail = true;
     }
@@ -116,6 +146,13 @@ public final class InMemoryObjectStore implements ObjectStore {
     /** Runs {@code action} once, just after the next copy from {@code key} has stored its bytes. */
     public void afterNextCopy(BlobKey key, Runnable action) {
         afterNextCopy.put(key.path(), action);
+    }
+
+    /** As the real stores do, a name segment too long for a file name is kept under a digest no listing reads back. */
+    private static StoreEntry entryOf(BlobKey key, long size) {
+        boolean tooLong = key.name().segments().stream().anyMatch(segment -> segment.length() > 255);
+        return tooLong ? StoreEntry.unidentified(key.path(), size, Instant.now())
+                : StoreEntry.blob(key, key.path(), size, Instant.now());
     }
 
     private static void runOnce(Map<String, Runnable> hooks, BlobKey key) {

@@ -8,6 +8,7 @@ import dev.pillar.storage.application.port.BlobInfo;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
 import dev.pillar.storage.application.port.ObjectStore;
+import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -228,6 +230,15 @@ class UploadObjectTest {
 
             @Override
             public void delete(BlobKey key) {
+            }
+
+            @Override
+            public Stream<StoreEntry> list(String projectRef) {
+                return Stream.empty();
+            }
+
+            @Override
+            public void remove(StoreEntry entry) {
             }
 
             @Override

@@ -17,6 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -46,6 +49,12 @@ public abstract class MultipartStoreContract {
      */
     protected boolean detectsUnknownUploads() {
         return true;
+    }
+
+    private List<StoreEntry> uploads() {
+        try (Stream<StoreEntry> entries = objects().list("proj")) {
+            return entries.filter(entry -> entry.kind() == StoreEntry.Kind.MULTIPART_UPLOAD).toList();
+        }
     }
 
     @Test
@@ -87,6 +96,30 @@ public abstract class MultipartStoreContract {
         byte[] expected = Arrays.copyOf(first, PART + 700);
         System.arraycopy(second, 0, expected, PART, 700);
         assertArrayEquals(expected, readAll(KEY));
+    }
+
+    @Test
+    void an_upload_in_progress_is_listed_until_it_completes_and_removing_it_aborts_it() {
+        BlobKey otherKey = new BlobKey("proj", BucketId.of("b"), ObjectName.of("other.bin"), "v2");
+        String doomed = multipart().begin(KEY, BlobAttributes.DEFAULT);
+        put(doomed, 1, bytes(10, 7));
+        String finishing = multipart().begin(otherKey, BlobAttributes.DEFAULT);
+        UploadedPart only = multipart().putPart(otherKey, finishing, 1, new ByteArrayInputStream(bytes(5, 8)), 5);
+
+        List<StoreEntry> uploads = uploads();
+
+        assertEquals(Set.of(doomed, finishing), uploads.stream().map(entry -> entry.uploadId().orElseThrow())
+                .collect(Collectors.toSet()));
+        assertEquals(10, uploads.stream().filter(entry -> entry.uploadId().orElseThrow().equals(doomed))
+                .findFirst().orElseThrow().size());
+        objects().remove(uploads.stream().filter(entry -> entry.uploadId().orElseThrow().equals(doomed))
+                .findFirst().orElseThrow());
+        multipart().complete(otherKey, finishing, List.of(only));
+
+        assertEquals(List.of(), uploads());
+        if (detectsUnknownUploads()) {
+            assertThrows(NotFound.class, () -> multipart().listParts(KEY, doomed), "removing it aborted it");
+        }
     }
 
     @Test

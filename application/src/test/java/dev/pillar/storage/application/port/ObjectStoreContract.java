@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -382,8 +384,71 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void lists_each_blob_of_the_project_with_its_key_size_and_change_time() {
+        Instant before = Instant.now().minusSeconds(2);
+        BlobKey plain = key("a.txt");
+        BlobKey nested = key("folder/sub folder/ünïcode ✓.bin", "v2");
+        store().write(plain, new ByteArrayInputStream(new byte[3]));
+        store().write(nested, new ByteArrayInputStream(new byte[5]));
+        store().write(new BlobKey("other", BucketId.of("b"), ObjectName.of("a.txt"), "v1"),
+                new ByteArrayInputStream(new byte[7]));
+        Instant after = Instant.now().plusSeconds(2);
+
+        List<StoreEntry> listed = listed("proj");
+
+        assertEquals(Map.of(plain, 3L, nested, 5L), listed.stream()
+                .collect(Collectors.toMap(entry -> entry.key().orElseThrow(), StoreEntry::size)));
+        assertTrue(listed.stream().allMatch(entry -> entry.kind() == StoreEntry.Kind.BLOB
+                && entry.changedAt().isAfter(before) && entry.changedAt().isBefore(after)), listed.toString());
+    }
+
+    @Test
+    void an_empty_store_and_a_failed_write_list_nothing() {
+        assertEquals(List.of(), listed("proj"));
+
+        assertThrows(UncheckedIOException.class,
+                () -> store().write(key("cut.bin"), failingAfter(randomBytes(MIB, 9), new IOException("gone"))));
+
+        assertEquals(List.of(), listed("proj"));
+    }
+
+    @Test
+    void a_listed_blob_can_be_removed_and_removing_it_again_is_no_error() {
+        store().write(key("doomed"), new ByteArrayInputStream(new byte[] {1}));
+        store().write(key("kept"), new ByteArrayInputStream(new byte[] {2}));
+        StoreEntry doomed = listed("proj").stream()
+                .filter(entry -> entry.key().orElseThrow().equals(key("doomed"))).findFirst().orElseThrow();
+
+        store().remove(doomed);
+        store().remove(doomed);
+
+        assertThrows(BlobNotFound.class, () -> store().head(key("doomed")));
+        assertEquals(List.of(Optional.of(key("kept"))), listed("proj").stream().map(StoreEntry::key).toList());
+    }
+
+    @Test
+    void a_blob_under_a_name_too_long_to_keep_as_is_is_listed_as_unidentified() {
+        BlobKey longName = key("x".repeat(300) + "/end");
+        store().write(longName, new ByteArrayInputStream(new byte[4]));
+
+        List<StoreEntry> listed = listed("proj");
+
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals(StoreEntry.Kind.UNIDENTIFIED_BLOB, listed.getFirst().kind());
+        assertEquals(4, listed.getFirst().size());
+        store().remove(listed.getFirst());
+        assertThrows(BlobNotFound.class, () -> store().head(longName));
+    }
+
+    @Test
     void is_healthy() {
         assertTrue(store().isHealthy());
+    }
+
+    protected List<StoreEntry> listed(String projectRef) {
+        try (Stream<StoreEntry> entries = store().list(projectRef)) {
+            return entries.toList();
+        }
     }
 
     private static List<Throwable> causes(Throwable thrown) {

@@ -86,31 +86,17 @@ public record UploadSession(String id, UploadTarget target, Optional<ByteSize> l
         return new UploadSession(id, target, Optional.of(declared), sizeLimit, offset, state, expiresAt);
     }
 
-    public UploadSession aborted() {
-        if (state.isFinal()) {
-            throw new NotFound(Resource.UPLOAD);
-        }
-        return withState(UploadState.ABORTED);
-    }
-
-    public UploadSession expiredAt(Instant now) {
-        if (state.isFinal() || now.isBefore(expiresAt)) {
-            return this;
-        }
-        return withState(UploadState.EXPIRED);
-    }
-
     public boolean isComplete() {
         return state == UploadState.COMPLETED;
     }
 
-    /** Refuses an upload that can take no more requests: expired (gone) or finished (not found). */
+    /** Refuses an upload that can take no more requests: finished (not found, whatever the clock) or expired (gone). */
     public void requireOpen(Instant now) {
-        if (state == UploadState.EXPIRED || (!state.isFinal() && !now.isBefore(expiresAt))) {
-            throw new UploadExpired();
-        }
-        if (state.isFinal()) {
+        if (isComplete()) {
             throw new NotFound(Resource.UPLOAD);
+        }
+        if (!now.isBefore(expiresAt)) {
+            throw new UploadExpired();
         }
     }
 
@@ -122,9 +108,5 @@ public record UploadSession(String id, UploadTarget target, Optional<ByteSize> l
         if (offset > bound - bytes) {
             throw new TooLarge();
         }
-    }
-
-    private UploadSession withState(UploadState next) {
-        return new UploadSession(id, target, length, sizeLimit, offset, next, expiresAt);
     }
 }

@@ -1,10 +1,9 @@
 package dev.pillar.storage.domain.upload;
 
-/** The life of a resumable upload: created → receiving → completed | expired | aborted. */
+/**
+ * The life of a resumable upload: created → receiving → completed. An upload that expires or is terminated is
+ * not a state: its session is removed, and an unknown upload is "not found".
+ */
 public enum UploadState {
-    CREATED, RECEIVING, COMPLETED, EXPIRED, ABORTED;
-
-    public boolean isFinal() {
-        return this == COMPLETED || this == EXPIRED || this == ABORTED;
-    }
+    CREATED, RECEIVING, COMPLETED
 }

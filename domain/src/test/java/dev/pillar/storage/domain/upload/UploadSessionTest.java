@@ -21,7 +21,6 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,49 +100,16 @@ class UploadSessionTest {
         void admits_chunks_until_just_before_the_expiry_time() {
             assertDoesNotThrow(() -> sessionOf(10).admitChunk(0, 10, EXPIRES.minusMillis(1)));
         }
-
-        @Test
-        void is_marked_expired_only_once_its_time_has_come() {
-            UploadSession session = sessionOf(10);
-
-            assertSame(session, session.expiredAt(EXPIRES.minusSeconds(1)));
-            assertEquals(UploadState.EXPIRED, session.expiredAt(EXPIRES).state());
-        }
-
-        @Test
-        void an_expired_session_stays_refused_whatever_the_clock_says() {
-            UploadSession expired = sessionOf(10).expiredAt(EXPIRES);
-
-            assertThrows(UploadExpired.class, () -> expired.admitChunk(0, 1, NOW));
-        }
-
-        @Test
-        void a_completed_session_never_becomes_expired() {
-            UploadSession completed = sessionOf(1).received(1, NOW);
-
-            assertEquals(UploadState.COMPLETED, completed.expiredAt(EXPIRES.plusSeconds(10)).state());
-        }
     }
 
     @Nested
     class Finished {
         @Test
-        void an_aborted_upload_is_not_found_any_more() {
-            UploadSession aborted = sessionOf(10).received(3, NOW).aborted();
-
-            assertEquals(UploadState.ABORTED, aborted.state());
-            assertUploadNotFound(() -> aborted.admitChunk(3, 1, NOW));
-            assertUploadNotFound(() -> aborted.received(1, NOW));
-            assertUploadNotFound(aborted::aborted);
-        }
-
-        @Test
-        void a_completed_upload_takes_no_more_chunks_and_cannot_be_aborted() {
+        void a_completed_upload_takes_no_more_chunks() {
             UploadSession completed = sessionOf(2).received(2, NOW);
 
             assertUploadNotFound(() -> completed.admitChunk(2, 0, NOW));
             assertUploadNotFound(() -> completed.received(0, NOW));
-            assertUploadNotFound(completed::aborted);
         }
 
         @Test
