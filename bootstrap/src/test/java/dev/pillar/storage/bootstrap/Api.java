@@ -25,16 +25,31 @@ final class Api {
 
     /** The same, on a full URL. */
     HttpResponse<String> sendTo(String url, String method, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+        return call(url, method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), HttpResponse.BodyHandlers.ofString(), headers);
+    }
+
+    /** {@code method} on {@code path} with a binary body (none when null), answering the body's bytes. */
+    HttpResponse<byte[]> sendBytes(String method, String path, byte[] body, String... headers) {
+        return call(server.baseUrl() + path, method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body), HttpResponse.BodyHandlers.ofByteArray(), headers);
+    }
+
+    /** The service key these calls send. */
+    String key() {
+        return key;
+    }
+
+    private <T> HttpResponse<T> call(String url, String method, HttpRequest.BodyPublisher body,
+                                     HttpResponse.BodyHandler<T> answer, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, body)
                 .header("apikey", key)
                 .header("authorization", "Bearer " + key);
         if (headers.length > 0) {
             request.headers(headers);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
