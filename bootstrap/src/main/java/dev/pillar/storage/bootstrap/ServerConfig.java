@@ -2,6 +2,7 @@ package dev.pillar.storage.bootstrap;
 
 import dev.pillar.storage.adapters.http.cors.CorsSettings;
 import dev.pillar.storage.adapters.http.support.ErrorStatusMode;
+import dev.pillar.storage.adapters.postgres.PostgresSettings;
 import dev.pillar.storage.adapters.s3.S3Settings;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.object.ByteSize;
@@ -22,7 +23,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
                            ImageTransformation imageTransformation, CorsSettings cors,
-                           Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry) {
+                           Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry,
+                           Duration databaseConnectionTimeout, Duration databaseStatementTimeout) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -68,7 +70,11 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                 S3Environment.read(read, backend),
                 read.choice("LOG_LEVEL", LogLevel.INFO, LogLevel.class),
                 Duration.ofMillis(read.integer("TUS_URL_EXPIRY_MS", (int) DEFAULT_UPLOAD_EXPIRY.toMillis(), 1,
-                        Integer.MAX_VALUE)));
+                        Integer.MAX_VALUE)),
+                read.millis("DATABASE_CONNECTION_TIMEOUT", PostgresSettings.DEFAULT_CONNECTION_TIMEOUT,
+                        PostgresSettings.MIN_CONNECTION_TIMEOUT),
+                read.millis("DATABASE_STATEMENT_TIMEOUT", PostgresSettings.DEFAULT_STATEMENT_TIMEOUT,
+                        Duration.ofMillis(1)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */
@@ -92,6 +98,11 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
             }
             throw new ConfigurationException(name, "must be an integer from " + min + " to " + max
                     + " (got \"" + raw.get() + "\")");
+        }
+
+        /** A duration given in milliseconds, at least {@code min}. */
+        Duration millis(String name, Duration fallback, Duration min) {
+            return Duration.ofMillis(integer(name, (int) fallback.toMillis(), (int) min.toMillis(), Integer.MAX_VALUE));
         }
 
         boolean bool(String name, boolean fallback) {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,9 +50,13 @@ final class TcpProxy implements AutoCloseable {
         dropConnections();
     }
 
-    /** Drops every connection, then accepts new ones but never forwards a byte nor answers. */
+    /**
+     * Stops forwarding: open connections stay open but carry nothing more, new ones are accepted and never
+     * answered, as behind a dead link.
+     */
     synchronized void blackhole() {
-        cut();
+        forwarding = false;
+        closeQuietly(listener);
         serve(listen(port), false);
     }
 
@@ -65,14 +71,29 @@ final class TcpProxy implements AutoCloseable {
         cut();
     }
 
+    /** Binds {@code onPort}; a listener just closed may hold it until its accepting thread has woken up. */
     private static ServerSocket listen(int onPort) {
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort));
-            return socket;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + onPort, e);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                try {
+                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort));
+                    return socket;
+                } catch (BindException stillHeld) {
+                    socket.close();
+                    if (System.nanoTime() > deadline) {
+                        throw stillHeld;
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on port " + onPort, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -103,9 +124,11 @@ final class TcpProxy implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n = in.read(buffer); n >= 0 && forwarding; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    out.flush();
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (forwarding) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
                 }
             } catch (IOException dropped) {
                 // the other pump, or cut(), closed a socket of this connection

@@ -30,7 +30,7 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
     private final HikariDataSource pool;
     private final RlsTransactions transactions;
 
-    private PostgresMetadataStore(HikariDataSource pool, Duration statementTimeout) {
+    private PostgresMetadataStore(HikariDataSource pool, Duration statementTimeout, int maxPoolSize) {
         this.pool = pool;
         DbClient client = JdbcClientBuilder.create()
                 .connectionPool(() -> {
@@ -41,7 +41,7 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
                     }
                 })
                 .build();
-        this.transactions = new RlsTransactions(client, statementTimeout);
+        this.transactions = new RlsTransactions(client, statementTimeout, maxPoolSize);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
     /** Opens the pool without touching the schema; it connects lazily, so this works with the database down. */
     static PostgresMetadataStore open(PostgresSettings settings) {
         PostgresMetadataStore store = new PostgresMetadataStore(ConnectionPool.open(settings),
-                settings.statementTimeout());
+                settings.statementTimeout(), settings.maxPoolSize());
         LOG.log(System.Logger.Level.INFO, () -> "event=metadata_store_opened url="
                 + DatabaseUrl.redact(settings.jdbcUrl()) + " max_pool_size=" + settings.maxPoolSize());
         return store;
