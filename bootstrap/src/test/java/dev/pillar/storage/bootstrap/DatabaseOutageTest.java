@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,32 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void an_upload_whose_database_goes_away_mid_body_answers_503_and_leaves_no_blob() throws Exception {
+        List<Path> blobsBefore = blobs();
+        int size = 4 * 1024 * 1024;
+        InputStream body = new PatternStream(size, 8);
+        RawRequest.Answer answer;
+        try (RawRequest upload = RawRequest.start("POST", URI.create(server.baseUrl() + "/object/files/mid-body.bin"),
+                "Authorization", "Bearer " + api.key(), "Content-Type", "application/octet-stream",
+                "Content-Length", Integer.toString(size))) {
+            upload.send(body, size / 2);
+            Faults.await("the bytes are being written", Duration.ofSeconds(10), () -> !blobs().equals(blobsBefore));
+            proxy.cut();
+            HardeningLedger.record(HardeningLedger.Kind.FAULT, SUITE, 1);
+            long cut = System.nanoTime();
+            upload.send(body, size - size / 2);
+            answer = upload.answer(BOUND);
+            Duration took = Duration.ofNanos(System.nanoTime() - cut);
+            assertTrue(took.compareTo(BOUND) < 0, "answered after " + took);
+        }
+        assertUnavailable(answer.status(), answer.body());
+
+        proxy.restore();
+        assertRecovered(blobsBefore, "mid-body.bin");
+        HardeningLedger.record(HardeningLedger.Kind.SCENARIO, SUITE, 1);
+    }
+
+    @Test
     void backends_terminated_by_postgres_are_replaced_without_a_failed_request() throws Exception {
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
@@ -130,9 +158,13 @@ class DatabaseOutageTest {
     }
 
     private static void assertUnavailable(HttpResponse<String> response) {
-        assertEquals(503, response.statusCode(), response.body());
-        Faults.assertErrorShape(response.body(), "503");
-        assertTrue(response.body().contains("\"code\":\"DatabaseTimeout\""), response.body());
+        assertUnavailable(response.statusCode(), response.body());
+    }
+
+    private static void assertUnavailable(int status, String body) {
+        assertEquals(503, status, body);
+        Faults.assertErrorShape(body, "503");
+        assertTrue(body.contains("\"code\":\"DatabaseTimeout\""), body);
     }
 
     /** Requests succeed again without a restart, nothing was left behind, no connection is held by a stuck request. */

@@ -69,6 +69,9 @@ class ObjectStoreOutageTest {
         HttpResponse<String> whileDown = api.send("PUT", "/object/files/small.txt", "hello", "x-upsert", "true");
         assertEquals(503, whileDown.statusCode(), whileDown.body());
         Faults.assertErrorShape(whileDown.body(), "503");
+        HttpResponse<String> readWhileDown = api.send("GET", "/object/files/kept.bin", null);
+        assertEquals(503, readWhileDown.statusCode(), readWhileDown.body());
+        Faults.assertErrorShape(readWhileDown.body(), "503");
 
         s3 = S3ProxyServer.start(directory.resolve("s3"), port);
         Faults.await("/health answers 200 again", Duration.ofSeconds(10), () -> health() == 200);

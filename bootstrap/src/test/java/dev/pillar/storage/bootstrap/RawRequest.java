@@ -1,5 +1,6 @@
 package dev.pillar.storage.bootstrap;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +11,15 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP/1.1 request written by hand on a socket, so a fault test controls the body byte by byte: send part of
  * it, stop the service behind the server, send the rest, or vanish mid-body as a client whose network died.
  */
 final class RawRequest implements AutoCloseable {
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
     private final Socket socket;
     private final OutputStream out;
 
@@ -62,27 +66,30 @@ final class RawRequest implements AutoCloseable {
         return this;
     }
 
-    /** Reads the whole answer (the server closes after it: {@code Connection: close}). */
+    /** Reads the answer: its head, then its body as long as Content-Length says, or to the last chunk. */
     Answer answer(Duration patience) throws IOException {
         socket.setSoTimeout((int) patience.toMillis());
-        InputStream in = socket.getInputStream();
+        InputStream in = new BufferedInputStream(socket.getInputStream());
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                all.write(buffer, 0, n);
+        int headEnd = -1;
+        long expected = -1;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            all.write(b);
+            String text = all.toString(StandardCharsets.ISO_8859_1);
+            if (headEnd < 0 && text.endsWith("\r\n\r\n")) {
+                headEnd = text.length();
+                Matcher length = CONTENT_LENGTH.matcher(text);
+                expected = length.find() ? Long.parseLong(length.group(1)) : -1;
             }
-        } catch (IOException endedByReset) {
-            if (all.size() == 0) {
-                throw endedByReset;
+            if (headEnd >= 0 && (expected >= 0 ? text.length() - headEnd >= expected : text.endsWith("\r\n0\r\n\r\n"))) {
+                break;
             }
         }
         String text = all.toString(StandardCharsets.UTF_8);
-        int split = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.1 ") || split < 0) {
+        if (!text.startsWith("HTTP/1.1 ") || headEnd < 0) {
             throw new IOException("not an HTTP answer: " + text);
         }
-        return new Answer(Integer.parseInt(text.substring(9, 12)), text.substring(split + 4));
+        return new Answer(Integer.parseInt(text.substring(9, 12)), text.substring(text.indexOf("\r\n\r\n") + 4));
     }
 
     /** The client vanishes: the connection is reset, not closed in an orderly way. */
