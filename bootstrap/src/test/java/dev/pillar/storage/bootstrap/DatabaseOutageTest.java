@@ -35,7 +35,8 @@ class DatabaseOutageTest {
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(1);
     /** The longest an answer may take: the statement timeout, the driver's 5 s margin, and slack for a busy CI. */
     private static final Duration BOUND = STATEMENT_TIMEOUT.plusSeconds(5).plusSeconds(3);
-    private static final Pattern IN_USE = Pattern.compile("(?m)^storage_db_pool_connections_in_use(?:\\{[^}]*})? (\\S+)$");
+    private static final Pattern IN_USE =
+            Pattern.compile("(?m)^storage_db_pool_connections_in_use(?:\\{[^}]*})? (\\S+)$");
     @TempDir
     static Path directory;
     private static TcpProxy proxy;
@@ -143,7 +144,7 @@ class DatabaseOutageTest {
                 () -> assertUnavailable(api.send("GET", "/object/info/files/kept.bin", null)),
                 () -> assertUnavailable(api.send("GET", "/object/files/kept.bin", null)),
                 () -> assertUnavailable(api.postJson("/object/list/files", "{\"prefix\":\"\"}")),
-                () -> assertUnavailable(api.send("POST", "/object/files/" + name, "written while the database is away")),
+                () -> assertUnavailable(api.send("POST", "/object/files/" + name, "written while it is away")),
                 () -> {
                     HttpResponse<String> health = api.send("GET", "/health", null);
                     assertEquals(503, health.statusCode(), health.body());

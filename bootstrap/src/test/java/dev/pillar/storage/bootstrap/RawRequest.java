@@ -81,7 +81,8 @@ final class RawRequest implements AutoCloseable {
                 Matcher length = CONTENT_LENGTH.matcher(text);
                 expected = length.find() ? Long.parseLong(length.group(1)) : -1;
             }
-            if (headEnd >= 0 && (expected >= 0 ? text.length() - headEnd >= expected : text.endsWith("\r\n0\r\n\r\n"))) {
+            boolean complete = expected >= 0 ? text.length() - headEnd >= expected : text.endsWith("\r\n0\r\n\r\n");
+            if (headEnd >= 0 && complete) {
                 break;
             }
         }

@@ -58,7 +58,8 @@ final class ConnectionPool {
     /**
      * Driver-level bounds (URL parameters win over these): connecting gives up with the pool's timeout, and
      * for requests a socket read gives up a few seconds after the statement timeout, so a server that stops
-     * answering cannot hang one longer. Migrations get no read bound: building an index on a large table may take its time.
+     * answering cannot hang one longer. Migrations get no read bound: building an index on a large table may
+     * take its time.
      */
     private static Properties driverProperties(PostgresSettings settings, boolean forRequests) {
         long connectSeconds = Math.max(1, (settings.connectionTimeout().toMillis() + 999) / 1000);

@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
  * lifecycle rule. Bounded, and lost on a restart; the lifecycle rule (or the reconciler) covers what this misses.
  */
 final class FailedAborts {
-    static final int LIMIT = 10_000;
+    private static final int LIMIT = 10_000;
     private static final System.Logger LOG = System.getLogger(FailedAborts.class.getName());
     private final Set<Upload> uploads = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean retrying = new AtomicBoolean();
@@ -25,10 +25,6 @@ final class FailedAborts {
         if (uploads.size() < LIMIT) {
             uploads.add(new Upload(key, uploadId));
         }
-    }
-
-    boolean isEmpty() {
-        return uploads.isEmpty();
     }
 
     /**
