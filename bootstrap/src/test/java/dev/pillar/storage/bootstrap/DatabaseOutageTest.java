@@ -1,6 +1,7 @@
 package dev.pillar.storage.bootstrap;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,12 @@ class DatabaseOutageTest {
         assertEquals(200, api.postJson("/bucket", "{\"name\":\"files\"}").statusCode());
         kept = Faults.bytes(256 * 1024, 7);
         assertEquals(200, api.sendBytes("POST", "/object/files/kept.bin", kept).statusCode());
+    }
+
+    /** A scenario that failed half-way must not leave the next one without its database. */
+    @AfterEach
+    void reconnect() {
+        proxy.restore();
     }
 
     @AfterAll
