@@ -2,6 +2,7 @@ package dev.pillar.storage.bootstrap;
 
 import dev.pillar.storage.adapters.http.cors.CorsSettings;
 import dev.pillar.storage.adapters.http.support.ErrorStatusMode;
+import dev.pillar.storage.adapters.postgres.PostgresSettings;
 import dev.pillar.storage.adapters.s3.S3Settings;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.object.ByteSize;
@@ -23,7 +24,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
                            ImageTransformation imageTransformation, CorsSettings cors,
                            Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry,
-                           Reconciliation reconciliation) {
+                           Reconciliation reconciliation, Duration databaseConnectionTimeout,
+                           Duration databaseStatementTimeout) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -82,7 +84,11 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                         Integer.MAX_VALUE)),
                 new Reconciliation(
                         Duration.ofSeconds(read.integer("RECONCILE_INTERVAL_SECONDS", 6 * 3600, 0, Integer.MAX_VALUE)),
-                        Duration.ofSeconds(read.integer("RECONCILE_GRACE_SECONDS", 3600, 0, Integer.MAX_VALUE))));
+                        Duration.ofSeconds(read.integer("RECONCILE_GRACE_SECONDS", 3600, 0, Integer.MAX_VALUE))),
+                read.millis("DATABASE_CONNECTION_TIMEOUT", PostgresSettings.DEFAULT_CONNECTION_TIMEOUT,
+                        PostgresSettings.MIN_CONNECTION_TIMEOUT),
+                read.millis("DATABASE_STATEMENT_TIMEOUT", PostgresSettings.DEFAULT_STATEMENT_TIMEOUT,
+                        Duration.ofMillis(1)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */
@@ -106,6 +112,11 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
             }
             throw new ConfigurationException(name, "must be an integer from " + min + " to " + max
                     + " (got \"" + raw.get() + "\")");
+        }
+
+        /** A duration given in milliseconds, at least {@code min}. */
+        Duration millis(String name, Duration fallback, Duration min) {
+            return Duration.ofMillis(integer(name, (int) fallback.toMillis(), (int) min.toMillis(), Integer.MAX_VALUE));
         }
 
         boolean bool(String name, boolean fallback) {

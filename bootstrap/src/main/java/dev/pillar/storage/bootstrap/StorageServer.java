@@ -84,7 +84,9 @@ public final class StorageServer implements AutoCloseable {
         PostgresMetadataStore metadata;
         try {
             PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
-                    .withMaxPoolSize(config.databasePoolSize());
+                    .withMaxPoolSize(config.databasePoolSize())
+                    .withConnectionTimeout(config.databaseConnectionTimeout())
+                    .withStatementTimeout(config.databaseStatementTimeout());
             metadata = PostgresMetadataStore.connect(database);
         } catch (RuntimeException e) {
             closeStore(backend);

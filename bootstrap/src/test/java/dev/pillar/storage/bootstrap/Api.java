@@ -59,6 +59,11 @@ final class Api {
         return send("POST", path, json, "content-type", "application/json");
     }
 
+    /** The key these calls send. */
+    String key() {
+        return key;
+    }
+
     private HttpRequest request(String url, String method, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -26,7 +26,12 @@ final class TestDatabase implements AutoCloseable {
 
     /** The server's {@code DATABASE_URL}. */
     String url() {
-        return "postgresql://postgres@127.0.0.1:5432/" + name;
+        return url(5432);
+    }
+
+    /** The {@code DATABASE_URL} through {@code port} on loopback, e.g. a {@link TcpProxy} in front of PostgreSQL. */
+    String url(int port) {
+        return "postgresql://postgres@127.0.0.1:" + port + "/" + name;
     }
 
     private String jdbcUrl() {

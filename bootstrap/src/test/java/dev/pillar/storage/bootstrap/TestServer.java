@@ -23,11 +23,16 @@ final class TestServer implements AutoCloseable {
     private final StorageServer server;
 
     TestServer(Path storageDir, Map<String, String> extraEnv) {
+        this(storageDir, extraEnv, 5432);
+    }
+
+    /** A server reaching its database through {@code databasePort} on loopback (a proxy in front of PostgreSQL). */
+    TestServer(Path storageDir, Map<String, String> extraEnv, int databasePort) {
         database = TestDatabase.create();
         Map<String, String> env = new HashMap<>(Map.of(
                 "PORT", "0",
                 "SERVER_HOST", "127.0.0.1",
-                "DATABASE_URL", database.url(),
+                "DATABASE_URL", database.url(databasePort),
                 "FILE_STORAGE_BACKEND_PATH", storageDir.toString(),
                 "AUTH_JWT_SECRET", SECRET));
         env.putAll(extraEnv);

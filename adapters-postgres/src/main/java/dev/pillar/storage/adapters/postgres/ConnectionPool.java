@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConnectionPool {
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static final String APPLICATION_NAME = "pillar-storage";
+    /** A statement cancelled by its timeout answers at once; past this margin the server is gone (ADR 0018). */
+    private static final long SOCKET_MARGIN_SECONDS = 5;
 
     private ConnectionPool() {
     }
@@ -55,12 +57,13 @@ final class ConnectionPool {
 
     /**
      * Driver-level bounds (URL parameters win over these): connecting gives up with the pool's timeout, and
-     * for requests a socket read gives up well after the statement timeout, so a vanished server cannot hang
-     * one. Migrations get no read bound: building an index on a large table may take its time.
+     * for requests a socket read gives up a few seconds after the statement timeout, so a server that stops
+     * answering cannot hang one longer. Migrations get no read bound: building an index on a large table may
+     * take its time.
      */
     private static Properties driverProperties(PostgresSettings settings, boolean forRequests) {
         long connectSeconds = Math.max(1, (settings.connectionTimeout().toMillis() + 999) / 1000);
-        long socketSeconds = forRequests ? settings.statementTimeout().toSeconds() + 30 : 0;
+        long socketSeconds = forRequests ? settings.statementTimeout().toSeconds() + SOCKET_MARGIN_SECONDS : 0;
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", Long.toString(connectSeconds));
         properties.setProperty("loginTimeout", Long.toString(connectSeconds));

@@ -45,7 +45,7 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
                 .build();
         this.turns = new ConnectionTurns(settings.maxPoolSize(), settings.connectionTimeout(),
                 settings.statementTimeout());
-        this.transactions = new RlsTransactions(client, turns, settings.statementTimeout());
+        this.transactions = new RlsTransactions(client, turns, settings.statementTimeout(), settings.maxPoolSize());
     }
 
     /**

@@ -19,7 +19,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
     /** Hikari refuses a connection timeout below this. */
-    private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
     public PostgresSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");

@@ -26,10 +26,12 @@ final class RlsTransactions {
     private final DbClient client;
     private final ConnectionTurns turns;
     private final String statementTimeoutMillis;
+    private final int maxPoolSize;
 
-    RlsTransactions(DbClient client, ConnectionTurns turns, Duration statementTimeout) {
+    RlsTransactions(DbClient client, ConnectionTurns turns, Duration statementTimeout, int maxPoolSize) {
         this.client = client;
         this.turns = turns;
+        this.maxPoolSize = maxPoolSize;
         this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
     }
 
@@ -39,10 +41,9 @@ final class RlsTransactions {
     }
 
     private <T> T runNow(Caller caller, Function<DbExecute, T> work) {
-        DbTransaction transaction = client.transaction();
+        DbTransaction transaction = begin(caller);
         T result;
         try {
-            actAs(transaction, caller);
             result = work.apply(transaction);
         } catch (RuntimeException e) {
             rollback(transaction, e);
@@ -57,6 +58,28 @@ final class RlsTransactions {
             throw SqlFailures.translate(e);
         }
         return result;
+    }
+
+    /**
+     * A transaction acting as {@code caller}. A pooled connection whose server side is gone (PostgreSQL restarted,
+     * {@code pg_terminate_backend}, a proxy's idle cut) fails on this first statement, before any work ran on it:
+     * the pool evicts it and the next one is tried, at most once per connection the pool can hold (ADR 0018).
+     */
+    private DbTransaction begin(Caller caller) {
+        for (int attempt = 1; ; attempt++) {
+            DbTransaction transaction = client.transaction();
+            try {
+                actAs(transaction, caller);
+                return transaction;
+            } catch (RuntimeException e) {
+                rollback(transaction, e);
+                if (attempt > maxPoolSize || !SqlFailures.isBrokenConnection(e)) {
+                    throw SqlFailures.isDatabaseFailure(e) ? SqlFailures.translate(e) : e;
+                }
+                LOG.log(System.Logger.Level.INFO, () -> "event=database_connection_replaced cause="
+                        + SqlFailures.stateOf(e));
+            }
+        }
     }
 
     private void actAs(DbTransaction transaction, Caller caller) {

@@ -10,6 +10,7 @@ import dev.pillar.storage.domain.failure.Unavailable;
 import io.helidon.dbclient.DbClientException;
 import org.postgresql.util.PSQLException;
 
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -72,6 +73,28 @@ final class SqlFailures {
         }
         LOG.log(System.Logger.Level.WARNING, "event=database_error sql_state={0}", state);
         return new IllegalStateException("Database statement failed (SQLState " + state + ")", failure);
+    }
+
+    /**
+     * Whether {@code failure} says the connection itself is broken (its server side closed or terminated), as
+     * opposed to the pool having none to give or a statement failing on a working connection.
+     */
+    static boolean isBrokenConnection(Throwable failure) {
+        if (RlsTransactions.NoConnection.isIn(failure)) {
+            return false;
+        }
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return false; // the server may be there but stopped answering: another connection would wait too
+            }
+        }
+        String state = stateOf(failure);
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02");
+    }
+
+    /** The SQLState of the failure's SQLException, or an empty string. */
+    static String stateOf(Throwable failure) {
+        return sqlException(failure).map(SQLException::getSQLState).orElse("");
     }
 
     private static boolean isUnavailable(SQLException sql, String state) {

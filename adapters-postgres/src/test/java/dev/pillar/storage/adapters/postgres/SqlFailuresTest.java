@@ -10,12 +10,15 @@ import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbStatementException;
 import org.junit.jupiter.api.Test;
 
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The translation table on its own; the repository tests show Postgres really raising these states. */
 class SqlFailuresTest {
@@ -46,6 +49,19 @@ class SqlFailuresTest {
         assertInstanceOf(Unavailable.class, SqlFailures.translate(wrapped("53300", "too many clients")));
         assertInstanceOf(Unavailable.class, SqlFailures.translate(new RlsTransactions.NoConnection(
                 new SQLTransientConnectionException("Connection is not available, request timed out"))));
+    }
+
+    @Test
+    void a_connection_whose_server_side_is_gone_is_broken_but_an_empty_pool_or_a_silent_server_is_not() {
+        assertTrue(SqlFailures.isBrokenConnection(wrapped("57P01", "terminating connection (administrator command)")));
+        assertTrue(SqlFailures.isBrokenConnection(wrapped("08006", "An I/O error occurred while sending")));
+        assertFalse(SqlFailures.isBrokenConnection(new RlsTransactions.NoConnection(
+                new SQLTransientConnectionException("Connection is not available", "08001"))));
+        SQLException readTimedOut = new SQLException("An I/O error occurred", "08006",
+                new SocketTimeoutException("Read timed out"));
+        assertFalse(SqlFailures.isBrokenConnection(
+                new DbStatementException("Failed to execute statement", "select 1", readTimedOut)));
+        assertFalse(SqlFailures.isBrokenConnection(wrapped("42501", "permission denied")));
     }
 
     @Test

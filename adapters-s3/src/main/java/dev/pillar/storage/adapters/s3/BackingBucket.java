@@ -145,7 +145,8 @@ final class BackingBucket {
 
     /**
      * Whether the bucket answers within the health timeout. Only changes are logged, so a health
-     * check polled every few seconds does not flood the log while S3 is down.
+     * check polled every few seconds does not flood the log while S3 is down. A bucket that answers is
+     * also the moment to abort again the multipart uploads an outage left open.
      */
     boolean isHealthy() {
         long started = System.nanoTime();
@@ -153,6 +154,7 @@ final class BackingBucket {
         try {
             bucket.headBucket(healthTimeout);
             healthy = true;
+            bucket.retryFailedAborts();
         } catch (SdkException e) {
             healthy = false;
             if (lastHealthy.get()) {

@@ -31,6 +31,7 @@ final class S3Bucket {
     private static final System.Logger LOG = System.getLogger(S3Bucket.class.getName());
     private final S3Client client;
     private final String name;
+    private final FailedAborts failedAborts = new FailedAborts();
 
     S3Bucket(S3Client client, String name) {
         this.client = client;
@@ -97,17 +98,24 @@ final class S3Bucket {
     }
 
     /**
-     * Aborts an upload that {@code failure} interrupted. A failing abort is noted on the failure and
-     * logged; the bucket's lifecycle rule for incomplete uploads clears what is left.
+     * Aborts an upload that {@code failure} interrupted. A failing abort is noted on the failure, logged and
+     * kept to be tried again once S3 answers ({@link #retryFailedAborts()}); the bucket's lifecycle rule for
+     * incomplete uploads clears what is still left.
      */
     void abortQuietly(String key, String uploadId, Throwable failure) {
         try {
             abort(key, uploadId);
         } catch (SdkException e) {
             failure.addSuppressed(e);
+            failedAborts.add(key, uploadId);
             LOG.log(System.Logger.Level.WARNING, () -> "event=s3_multipart_abort_failed key=" + LogValues.quoted(key)
                     + " upload_id=" + uploadId + " cause=" + LogValues.quoted(e.getMessage()));
         }
+    }
+
+    /** Aborts, in the background, the uploads whose abort failed while S3 was unreachable. */
+    void retryFailedAborts() {
+        failedAborts.retryInBackground(this::abort);
     }
 
     /** Every part stored so far, over as many pages as it takes. */

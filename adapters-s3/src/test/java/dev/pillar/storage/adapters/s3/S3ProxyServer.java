@@ -3,6 +3,9 @@ package dev.pillar.storage.adapters.s3;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,12 +39,20 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Starts a server keeping its objects under {@code directory} (created if missing). */
     public static S3ProxyServer start(Path directory) {
+        return start(directory, 0);
+    }
+
+    /**
+     * Starts a server on {@code port} (0: a free one) keeping its objects under {@code directory}: fault tests
+     * stop one and start it again on the same port and directory, as an S3 service comes back after an outage.
+     */
+    public static S3ProxyServer start(Path directory, int port) {
         QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
         try {
             Files.createDirectories(directory);
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(new FilesystemNio2BlobStore(directory.toString()))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .stopTimeout(0)
                     .build();
@@ -87,6 +98,21 @@ public final class S3ProxyServer implements AutoCloseable {
     public static Map<String, String> environment(URI endpoint, String bucket) {
         return Map.of("STORAGE_BACKEND", "s3", "STORAGE_MODE", "self-hosted", "S3_ENDPOINT", endpoint.toString(),
                 "S3_BUCKET", bucket, "S3_ACCESS_KEY", ACCESS_KEY, "S3_SECRET_KEY", SECRET_KEY);
+    }
+
+    /** Every key in {@code bucket}, as S3 lists them. */
+    public List<String> keys(String bucket) {
+        try (S3Client client = S3Clients.build(settings(bucket), List.of())) {
+            return client.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().map(S3Object::key).toList();
+        }
+    }
+
+    /** The keys of the multipart uploads in {@code bucket} that were started and neither completed nor aborted. */
+    public List<String> pendingMultipartUploads(String bucket) {
+        try (S3Client client = S3Clients.build(settings(bucket), List.of())) {
+            return client.listMultipartUploads(r -> r.bucket(bucket)).uploads().stream().map(MultipartUpload::key)
+                    .toList();
+        }
     }
 
     public Path directory() {
