@@ -22,7 +22,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                            Optional<String> jwtSecret, Backend backend, Path fileStoragePath,
                            ByteSize fileSizeLimit, String projectRef, ErrorStatusMode errorStatusMode,
                            ImageTransformation imageTransformation, CorsSettings cors,
-                           Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry) {
+                           Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry,
+                           Duration readTimeout) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -37,6 +38,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
 
     /** How long a resumable upload may take from its creation (Supabase's {@code TUS_URL_EXPIRY_MS}). */
     public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
+    /** How long the server waits for a client's bytes ({@code HTTP_READ_TIMEOUT_MS}, ADR 0017). */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** A browser origin as sent in the {@code Origin} header: scheme, host and maybe a port, nothing else. */
@@ -68,7 +71,9 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                 S3Environment.read(read, backend),
                 read.choice("LOG_LEVEL", LogLevel.INFO, LogLevel.class),
                 Duration.ofMillis(read.integer("TUS_URL_EXPIRY_MS", (int) DEFAULT_UPLOAD_EXPIRY.toMillis(), 1,
-                        Integer.MAX_VALUE)));
+                        Integer.MAX_VALUE)),
+                Duration.ofMillis(read.integer("HTTP_READ_TIMEOUT_MS", (int) DEFAULT_READ_TIMEOUT.toMillis(), 100,
+                        3_600_000)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */

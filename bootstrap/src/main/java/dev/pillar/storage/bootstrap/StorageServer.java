@@ -97,7 +97,8 @@ public final class StorageServer implements AutoCloseable {
             UploadPorts uploads = uploadPorts(config, metadata, store, multipartStore(backend));
             UseCases useCases = useCases(config, metadata, store, background, transformImage, uploads);
             StorageHttpServer http = StorageHttpServer.start(
-                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors()),
+                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors(),
+                            config.readTimeout()),
                     useCases, metrics);
             return new StorageServer(backend, metadata, background, images, new SweepExpiredUploads(uploads), http);
         } catch (RuntimeException e) {

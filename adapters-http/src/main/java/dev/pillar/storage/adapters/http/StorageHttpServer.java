@@ -14,6 +14,7 @@ import dev.pillar.storage.adapters.http.render.RenderRoutes;
 import dev.pillar.storage.adapters.http.upload.ResumableUploadRoutes;
 import dev.pillar.storage.adapters.http.support.ApiError;
 import dev.pillar.storage.adapters.http.support.ErrorHandlers;
+import dev.pillar.storage.adapters.http.support.TransportErrors;
 import dev.pillar.storage.application.metrics.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -32,9 +33,11 @@ import java.util.List;
 public final class StorageHttpServer implements AutoCloseable {
     private static final String API_PREFIX = "/storage/v1";
     private final WebServer server;
+    private final BodyPace bodyPace;
 
-    private StorageHttpServer(WebServer server) {
+    private StorageHttpServer(WebServer server, BodyPace bodyPace) {
         this.server = server;
+        this.bodyPace = bodyPace;
     }
 
     /** Starts serving; every request is observed into {@code metrics} and the access log. */
@@ -45,6 +48,8 @@ public final class StorageHttpServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new RequestObserver(metrics, API_PREFIX));
         routing.addFilter(new CorsFilter(settings.cors()));
+        BodyPace bodyPace = new BodyPace(settings.readTimeout());
+        routing.addFilter(bodyPace);
         HttpService[] all = services.toArray(HttpService[]::new);
         routing.register(API_PREFIX, all);
         routing.register(all);
@@ -54,16 +59,21 @@ public final class StorageHttpServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
-                .idleConnectionTimeout(Duration.ofMinutes(5))
+                // a connection waiting for (the rest of) a request line and headers longer than the read timeout is
+                // closed; bodies are paced by BodyPace (ADR 0017)
+                .idleConnectionTimeout(settings.readTimeout())
+                .idleConnectionPeriod(idleCheckPeriod(settings.readTimeout()))
+                .directHandlers(TransportErrors.handlers(settings.errorStatusMode()))
                 .routing(routing)
                 .build()
                 .start();
         if (!server.isRunning() || server.port() < 0) {
             server.stop();
+            bodyPace.close();
             throw new IllegalStateException("could not listen on " + settings.host() + ":" + settings.port()
                     + " (is the port already in use?)");
         }
-        return new StorageHttpServer(server);
+        return new StorageHttpServer(server, bodyPace);
     }
 
     /** Every service of the API in registration order: the route table (which the OpenAPI test reads too). */
@@ -81,6 +91,12 @@ public final class StorageHttpServer implements AutoCloseable {
         return services;
     }
 
+    /** How often idle connections are looked for: a quarter of the read timeout, between 100 ms and 10 s. */
+    private static Duration idleCheckPeriod(Duration readTimeout) {
+        long millis = Math.clamp(readTimeout.toMillis() / 4, 100, 10_000);
+        return Duration.ofMillis(millis);
+    }
+
     public int port() {
         return server.port();
     }
@@ -88,5 +104,6 @@ public final class StorageHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        bodyPace.close();
     }
 }

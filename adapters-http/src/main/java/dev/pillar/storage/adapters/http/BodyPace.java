@@ -1,0 +1,138 @@
+package dev.pillar.storage.adapters.http;
+
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Guards every request body (ADR 0017). A body must keep pace: the time a handler spends waiting for its bytes may
+ * not exceed the read timeout plus one second per {@value #MIN_BYTES_PER_SECOND} bytes received, so one that
+ * stalls, or trickles in a byte a second, is cut off after about the read timeout (Helidon 4.5 sets no socket read
+ * timeout of its own). A stalled read is interrupted, which closes the connection; a trickling one fails at its
+ * next byte. Time the server spends elsewhere (the database, the object store) does not count against the client.
+ * Framing errors Helidon raises while reading a body (a bad chunk, a body shorter than its length) become
+ * {@link IOException}s, which the handlers answer with 400 instead of 500.
+ */
+final class BodyPace implements Filter, AutoCloseable {
+    static final int MIN_BYTES_PER_SECOND = 1024;
+    private final long allowanceNanos;
+    private final ScheduledExecutorService alarms;
+
+    BodyPace(Duration readTimeout) {
+        this.allowanceNanos = readTimeout.toNanos();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("body-pace").daemon().factory());
+        executor.setRemoveOnCancelPolicy(true);
+        this.alarms = Executors.unconfigurableScheduledExecutorService(executor);
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        req.streamFilter(PacedInputStream::new);
+        chain.proceed();
+    }
+
+    @Override
+    public void close() {
+        alarms.shutdownNow();
+    }
+
+    /** Thrown when a body arrives too slowly; the error handlers answer it with 408. */
+    static final class TooSlow extends SocketTimeoutException {
+        TooSlow() {
+            super("the request body arrived too slowly");
+        }
+    }
+
+    private final class PacedInputStream extends FilterInputStream {
+        private static final long NANOS_PER_BYTE = 1_000_000_000L / MIN_BYTES_PER_SECOND;
+        private long waitedNanos;
+        private long received;
+
+        PacedInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            Alarm alarm = new Alarm(Thread.currentThread());
+            alarm.schedule(allowanceNanos + received * NANOS_PER_BYTE - waitedNanos);
+            long start = System.nanoTime();
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException | RuntimeException e) {
+                if (alarm.stop()) {
+                    throw new TooSlow();
+                }
+                throw e instanceof IOException io ? io : new IOException("the request body could not be read", e);
+            }
+            waitedNanos += System.nanoTime() - start;
+            if (n > 0) {
+                received += n;
+            }
+            if (alarm.stop() || waitedNanos > allowanceNanos + received * NANOS_PER_BYTE) {
+                throw new TooSlow();
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] discard = new byte[(int) Math.min(n, 8192)];
+            return Math.max(read(discard, 0, discard.length), 0);
+        }
+
+    }
+
+    /** Interrupts a read blocked past its deadline; stopping it says whether it rang, and clears its interrupt. */
+    private final class Alarm {
+        private final Thread reader;
+        private ScheduledFuture<?> pending;
+        private boolean stopped;
+        private boolean rang;
+
+        Alarm(Thread reader) {
+            this.reader = reader;
+        }
+
+        synchronized void schedule(long afterNanos) {
+            pending = alarms.schedule(this::ring, Math.max(afterNanos, 0), TimeUnit.NANOSECONDS);
+        }
+
+        private synchronized void ring() {
+            if (!stopped) {
+                rang = true;
+                reader.interrupt();
+            }
+        }
+
+        synchronized boolean stop() {
+            stopped = true;
+            pending.cancel(false);
+            if (rang) {
+                Thread.interrupted();
+            }
+            return rang;
+        }
+    }
+}
