@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Guards every request body (ADR 0017). A body must keep pace: the time a handler spends waiting for its bytes may
  * not exceed the read timeout plus one second per {@value #MIN_BYTES_PER_SECOND} bytes received, so one that
- * stalls, or trickles in a byte a second, is cut off after about the read timeout (Helidon 4.5 sets no socket read
- * timeout of its own). A stalled read is interrupted, which closes the connection; a trickling one fails at its
- * next byte. Time the server spends elsewhere (the database, the object store) does not count against the client.
+ * trickles in a byte a second fails at its next byte after about the read timeout (answered 408), and a single read
+ * that waits longer than the read timeout is interrupted, which closes the connection (Helidon 4.5 applies no socket
+ * read timeout of its own). Time the server spends elsewhere (the database, the object store) does not count
+ * against the client.
  * Framing errors Helidon raises while reading a body (a bad chunk, a body shorter than its length) become
  * {@link IOException}s, which the handlers answer with 400 instead of 500.
  */
@@ -75,7 +76,7 @@ final class BodyPace implements Filter, AutoCloseable {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             Alarm alarm = new Alarm(Thread.currentThread());
-            alarm.schedule(allowanceNanos + received * NANOS_PER_BYTE - waitedNanos);
+            alarm.schedule(allowanceNanos);
             long start = System.nanoTime();
             int n;
             try {
