@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Slow clients do not hold the server: with {@code HTTP_READ_TIMEOUT_MS=1500}, a body trickling one byte a second
- * is answered 408, a body that stops loses its connection, and requests of other clients succeed meanwhile. Nothing the slow clients sent is stored.
+ * is answered 408, so is a body that stops (and its connection closed), headers that stop lose their connection, and
+ * requests of other clients succeed meanwhile. Nothing the slow clients sent is stored.
  */
 class SlowClientTest {
     private static final String SUITE = "SlowClientTest";
@@ -70,18 +71,32 @@ class SlowClientTest {
     }
 
     @Test
-    void a_body_that_stops_loses_its_connection_while_others_are_served() throws IOException {
+    void a_body_that_stops_is_answered_408_and_loses_its_connection_while_others_are_served() throws IOException {
         try (RawHttp.Connection stalled = raw.open()) {
             stalled.write(RawHttp.request("POST /storage/v1/object/slow/stalled.txt HTTP/1.1", List.of("Host: x",
                     "Authorization: Bearer " + server.key("service_role"), "Content-Type: text/plain",
                     "Transfer-Encoding: chunked"), "5\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII)));
             long start = System.nanoTime();
             servesOthers("stalled");
+            RawHttp.Response answer = stalled.read("POST");
+            assertEquals(408, answer.status(), answer.text());
             assertTrue(stalled.closedByServer(), "the server closes a connection whose body stopped");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "closed after " + took);
         }
         assertEquals(404, api.send("GET", "/object/info/slow/stalled.txt", null).statusCode());
+        HardeningLedger.record(HardeningLedger.Kind.SCENARIO, SUITE, 1);
+    }
+
+    @Test
+    void headers_that_stop_lose_their_connection() throws IOException {
+        try (RawHttp.Connection stalled = raw.open()) {
+            stalled.write("GET /storage/v1/bucket HTTP/1.1\r\nHost: x\r\nX-Half".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            assertTrue(stalled.closedByServer(), "the server closes a connection whose headers stopped");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "closed after " + took);
+        }
         HardeningLedger.record(HardeningLedger.Kind.SCENARIO, SUITE, 1);
     }
 

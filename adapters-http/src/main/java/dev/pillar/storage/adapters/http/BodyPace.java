@@ -10,44 +10,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Guards every request body (ADR 0017). A body must keep pace: the time a handler spends waiting for its bytes may
  * not exceed the read timeout plus one second per {@value #MIN_BYTES_PER_SECOND} bytes received, so one that
- * trickles in a byte a second fails at its next byte after about the read timeout (answered 408), and a single read
- * that waits longer than the read timeout is interrupted, which closes the connection (Helidon 4.5 applies no socket
- * read timeout of its own). Time the server spends elsewhere (the database, the object store) does not count
- * against the client.
- * Framing errors Helidon raises while reading a body (a bad chunk, a body shorter than its length) become
- * {@link IOException}s, which the handlers answer with 400 instead of 500.
+ * trickles in a byte a second fails at its next byte after about the read timeout; a single read that waits longer
+ * than the read timeout fails on the socket's own timeout. Both are answered 408. Time the server spends elsewhere
+ * (the database, the object store) does not count against the client. Framing errors Helidon raises while reading a
+ * body (a bad chunk, a body shorter than its length) become {@link IOException}s, answered 400 instead of 500.
  */
-final class BodyPace implements Filter, AutoCloseable {
+final class BodyPace implements Filter {
     static final int MIN_BYTES_PER_SECOND = 1024;
     private final long allowanceNanos;
-    private final ScheduledExecutorService alarms;
 
     BodyPace(Duration readTimeout) {
         this.allowanceNanos = readTimeout.toNanos();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("body-pace").daemon().factory());
-        executor.setRemoveOnCancelPolicy(true);
-        this.alarms = Executors.unconfigurableScheduledExecutorService(executor);
     }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         req.streamFilter(PacedInputStream::new);
         chain.proceed();
-    }
-
-    @Override
-    public void close() {
-        alarms.shutdownNow();
     }
 
     /** Thrown when a body arrives too slowly; the error handlers answer it with 408. */
@@ -75,23 +58,19 @@ final class BodyPace implements Filter, AutoCloseable {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            Alarm alarm = new Alarm(Thread.currentThread());
-            alarm.schedule(allowanceNanos);
             long start = System.nanoTime();
             int n;
             try {
                 n = super.read(buffer, offset, length);
             } catch (IOException | RuntimeException e) {
-                if (alarm.stop()) {
-                    throw new TooSlow();
-                }
-                throw e instanceof IOException io ? io : new IOException("the request body could not be read", e);
+                throw timedOut(e) ? new TooSlow() : e instanceof IOException io ? io
+                        : new IOException("the request body could not be read", e);
             }
             waitedNanos += System.nanoTime() - start;
             if (n > 0) {
                 received += n;
             }
-            if (alarm.stop() || waitedNanos > allowanceNanos + received * NANOS_PER_BYTE) {
+            if (waitedNanos > allowanceNanos + received * NANOS_PER_BYTE) {
                 throw new TooSlow();
             }
             return n;
@@ -103,37 +82,13 @@ final class BodyPace implements Filter, AutoCloseable {
             return Math.max(read(discard, 0, discard.length), 0);
         }
 
-    }
-
-    /** Interrupts a read blocked past its deadline; stopping it says whether it rang, and clears its interrupt. */
-    private final class Alarm {
-        private final Thread reader;
-        private ScheduledFuture<?> pending;
-        private boolean stopped;
-        private boolean rang;
-
-        Alarm(Thread reader) {
-            this.reader = reader;
-        }
-
-        synchronized void schedule(long afterNanos) {
-            pending = alarms.schedule(this::ring, Math.max(afterNanos, 0), TimeUnit.NANOSECONDS);
-        }
-
-        private synchronized void ring() {
-            if (!stopped) {
-                rang = true;
-                reader.interrupt();
+        private static boolean timedOut(Throwable thrown) {
+            for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SocketTimeoutException) {
+                    return true;
+                }
             }
-        }
-
-        synchronized boolean stop() {
-            stopped = true;
-            pending.cancel(false);
-            if (rang) {
-                Thread.interrupted();
-            }
-            return rang;
+            return false;
         }
     }
 }

@@ -33,11 +33,9 @@ import java.util.List;
 public final class StorageHttpServer implements AutoCloseable {
     private static final String API_PREFIX = "/storage/v1";
     private final WebServer server;
-    private final BodyPace bodyPace;
 
-    private StorageHttpServer(WebServer server, BodyPace bodyPace) {
+    private StorageHttpServer(WebServer server) {
         this.server = server;
-        this.bodyPace = bodyPace;
     }
 
     /** Starts serving; every request is observed into {@code metrics} and the access log. */
@@ -48,8 +46,7 @@ public final class StorageHttpServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new RequestObserver(metrics, API_PREFIX));
         routing.addFilter(new CorsFilter(settings.cors()));
-        BodyPace bodyPace = new BodyPace(settings.readTimeout());
-        routing.addFilter(bodyPace);
+        routing.addFilter(new BodyPace(settings.readTimeout()));
         HttpService[] all = services.toArray(HttpService[]::new);
         routing.register(API_PREFIX, all);
         routing.register(all);
@@ -59,8 +56,10 @@ public final class StorageHttpServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
-                // a connection waiting for (the rest of) a request line and headers longer than the read timeout is
-                // closed; bodies are paced by BodyPace (ADR 0017)
+                // blocking socket streams, so that the read timeout (SO_TIMEOUT) applies to every read; bodies are
+                // also paced by BodyPace (ADR 0017)
+                .useNio(false)
+                .connectionOptions(new ReadTimeoutSocketOptions(settings.readTimeout()))
                 .idleConnectionTimeout(settings.readTimeout())
                 .idleConnectionPeriod(idleCheckPeriod(settings.readTimeout()))
                 .directHandlers(TransportErrors.handlers(settings.errorStatusMode()))
@@ -69,11 +68,10 @@ public final class StorageHttpServer implements AutoCloseable {
                 .start();
         if (!server.isRunning() || server.port() < 0) {
             server.stop();
-            bodyPace.close();
             throw new IllegalStateException("could not listen on " + settings.host() + ":" + settings.port()
                     + " (is the port already in use?)");
         }
-        return new StorageHttpServer(server, bodyPace);
+        return new StorageHttpServer(server);
     }
 
     /** Every service of the API in registration order: the route table (which the OpenAPI test reads too). */
@@ -104,6 +102,5 @@ public final class StorageHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        bodyPace.close();
     }
 }
