@@ -43,12 +43,10 @@ final class RawHttp {
         }
     }
 
-    /** Sends {@code request} on a new connection and reads one response; the connection is closed after. */
-    Response send(byte[] request) {
-        return send(request, false);
-    }
-
-    /** The same; with {@code endOutput} the client then shuts its sending side, as one that has no more to say. */
+    /**
+     * Sends {@code request} on a new connection and reads one response; the connection is closed after. With
+     * {@code endOutput} the client then shuts its sending side, as one that has no more to say.
+     */
     Response send(byte[] request, boolean endOutput) {
         try (Connection connection = open()) {
             return connection.exchange(request, endOutput);
