@@ -22,7 +22,8 @@ final class HostileCases {
     private final String downloadToken;
     private final List<Case> all = new ArrayList<>();
 
-    HostileCases(String service, String anon, String downloadToken, String uploadToken, String tusPath) {
+    HostileCases(String service, String anon, String user, String downloadToken, String uploadToken,
+                 String tusPath) {
         this.service = service;
         this.downloadToken = downloadToken;
         traversal();
@@ -32,7 +33,7 @@ final class HostileCases {
         contentTypesAndLengths();
         ranges();
         multipartForms();
-        all.addAll(new HostileTokenCases(service, anon, downloadToken, uploadToken, tusPath).all());
+        all.addAll(new HostileTokenCases(service, anon, user, downloadToken, uploadToken, tusPath).all());
     }
 
     List<Case> all() {

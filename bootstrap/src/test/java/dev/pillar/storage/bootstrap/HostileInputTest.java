@@ -70,6 +70,7 @@ class HostileInputTest {
         URI base = URI.create(server.baseUrl());
         raw = new RawHttp(base.getHost(), base.getPort(), Duration.ofSeconds(20));
         table = new HostileCases(server.key("service_role"), server.key("anon"),
+                server.userKey("6f1d2c1e-8a53-4c59-9d0e-2b7f4f0d9a11"),
                 download.substring(download.indexOf("token=") + 6), upload,
                 location.substring(location.indexOf("/upload/resumable/")));
         filesBefore = files();

@@ -20,14 +20,17 @@ import static dev.pillar.storage.bootstrap.HostileRequest.of;
 final class HostileTokenCases {
     private final String service;
     private final String anon;
+    private final String user;
     private final String downloadToken;
     private final String uploadToken;
     private final String tusPath;
     private final List<Case> all = new ArrayList<>();
 
-    HostileTokenCases(String service, String anon, String downloadToken, String uploadToken, String tusPath) {
+    HostileTokenCases(String service, String anon, String user, String downloadToken, String uploadToken,
+                      String tusPath) {
         this.service = service;
         this.anon = anon;
+        this.user = user;
         this.downloadToken = downloadToken;
         this.uploadToken = uploadToken;
         this.tusPath = tusPath;
@@ -212,6 +215,9 @@ final class HostileTokenCases {
                 .header("Content-Type: text/plain").body("12345").expect(415));
         add(of("tus PATCH past Upload-Length", "PATCH", tusPath).key(service).tus().header("Upload-Offset: 0")
                 .header("Content-Type: application/offset+octet-stream").body("0123456789abcdef").any4xx());
+        add(of("tus PATCH by a user who did not start the upload", "PATCH", tusPath).key(user).tus()
+                .header("Upload-Offset: 0").header("Content-Type: application/offset+octet-stream").body("12345")
+                .expect(403));
         add(of("tus PATCH without a key", "PATCH", tusPath).tus().header("Upload-Offset: 0")
                 .header("Content-Type: application/offset+octet-stream").body("12345").any4xx());
         add(of("tus PATCH of an upload through ..", "PATCH", "/upload/resumable/..%2f..%2fx").key(service)
