@@ -25,7 +25,7 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                            ImageTransformation imageTransformation, CorsSettings cors,
                            Optional<S3Settings> s3, LogLevel logLevel, Duration uploadExpiry,
                            Reconciliation reconciliation, Duration databaseConnectionTimeout,
-                           Duration databaseStatementTimeout) {
+                           Duration databaseStatementTimeout, Duration readTimeout) {
 
     /** Where object bytes are kept. */
     public enum Backend { FILE, S3 }
@@ -50,6 +50,8 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
 
     /** How long a resumable upload may take from its creation (Supabase's {@code TUS_URL_EXPIRY_MS}). */
     public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
+    /** How long the server waits for a client's bytes ({@code HTTP_READ_TIMEOUT_MS}, ADR 0017). */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** A browser origin as sent in the {@code Origin} header: scheme, host and maybe a port, nothing else. */
@@ -88,7 +90,9 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
                 read.millis("DATABASE_CONNECTION_TIMEOUT", PostgresSettings.DEFAULT_CONNECTION_TIMEOUT,
                         PostgresSettings.MIN_CONNECTION_TIMEOUT),
                 read.millis("DATABASE_STATEMENT_TIMEOUT", PostgresSettings.DEFAULT_STATEMENT_TIMEOUT,
-                        Duration.ofMillis(1)));
+                        Duration.ofMillis(1)),
+                Duration.ofMillis(read.integer("HTTP_READ_TIMEOUT_MS", (int) DEFAULT_READ_TIMEOUT.toMillis(), 100,
+                        3_600_000)));
     }
 
     /** Reads variables, turning every unusable value into a {@link ConfigurationException}. */

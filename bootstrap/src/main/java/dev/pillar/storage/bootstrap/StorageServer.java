@@ -104,7 +104,8 @@ public final class StorageServer implements AutoCloseable {
             UploadPorts uploads = uploadPorts(config, metadata, store, multipartStore(backend));
             UseCases useCases = useCases(config, metadata, store, background, transformImage, uploads);
             StorageHttpServer http = StorageHttpServer.start(
-                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors()),
+                    new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors(),
+                            config.readTimeout()),
                     useCases, metrics);
             ServerConfig.Reconciliation reconciliation = config.reconciliation();
             Optional<PeriodicReconciler> reconciler = reconciliation.periodic()

@@ -14,6 +14,7 @@ import dev.pillar.storage.adapters.http.render.RenderRoutes;
 import dev.pillar.storage.adapters.http.upload.ResumableUploadRoutes;
 import dev.pillar.storage.adapters.http.support.ApiError;
 import dev.pillar.storage.adapters.http.support.ErrorHandlers;
+import dev.pillar.storage.adapters.http.support.TransportErrors;
 import dev.pillar.storage.application.metrics.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -45,6 +46,7 @@ public final class StorageHttpServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new RequestObserver(metrics, API_PREFIX));
         routing.addFilter(new CorsFilter(settings.cors()));
+        routing.addFilter(new BodyPace(settings.readTimeout()));
         HttpService[] all = services.toArray(HttpService[]::new);
         routing.register(API_PREFIX, all);
         routing.register(all);
@@ -54,7 +56,13 @@ public final class StorageHttpServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
-                .idleConnectionTimeout(Duration.ofMinutes(5))
+                // blocking socket streams, so that the read timeout (SO_TIMEOUT) applies to every read; bodies are
+                // also paced by BodyPace (ADR 0017)
+                .useNio(false)
+                .connectionOptions(new ReadTimeoutSocketOptions(settings.readTimeout()))
+                .idleConnectionTimeout(settings.readTimeout())
+                .idleConnectionPeriod(idleCheckPeriod(settings.readTimeout()))
+                .directHandlers(TransportErrors.handlers(settings.errorStatusMode()))
                 .routing(routing)
                 .build()
                 .start();
@@ -79,6 +87,12 @@ public final class StorageHttpServer implements AutoCloseable {
         useCases.transformImage().ifPresent(transformImage ->
                 services.add(new RenderRoutes(auth, new SignedUrlTokens(jwt), useCases, transformImage)));
         return services;
+    }
+
+    /** How often idle connections are looked for: a quarter of the read timeout, between 100 ms and 10 s. */
+    private static Duration idleCheckPeriod(Duration readTimeout) {
+        long millis = Math.clamp(readTimeout.toMillis() / 4, 100, 10_000);
+        return Duration.ofMillis(millis);
     }
 
     public int port() {

@@ -30,25 +30,17 @@ final class ListHandler {
         var caller = auth.caller(req);
         var bucketId = Requests.bucketId(req, "bucket");
         JsonNode body = Json.readObject(req);
-        JsonNode prefix = body.get("prefix");
-        if (prefix == null || prefix.isNull()) {
-            throw InvalidInput.missingParameter("prefix");
-        }
+        String prefix = Json.text(body, "prefix").orElseThrow(() -> InvalidInput.missingParameter("prefix"));
         JsonNode sortBy = body.path("sortBy");
-        ObjectListQuery query = new ObjectListQuery(prefix.asText(),
-                text(body, "search").orElse(""),
+        ObjectListQuery query = new ObjectListQuery(prefix,
+                Json.text(body, "search").orElse(""),
                 integer(body, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
                 integer(body, "offset", 0, 0, Integer.MAX_VALUE),
-                sortColumn(text(sortBy, "column")),
-                Requests.sortOrder(text(sortBy, "order"), "sortBy.order"));
+                sortColumn(Json.text(sortBy, "column")),
+                Requests.sortOrder(Json.text(sortBy, "order"), "sortBy.order"));
         ArrayNode array = Json.MAPPER.createArrayNode();
         listObjects.list(caller, bucketId, query).forEach(entry -> array.add(ObjectJson.listEntry(entry)));
         Json.ok(res, array);
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
     private static int integer(JsonNode body, String field, int fallback, int min, int max) {

@@ -37,6 +37,9 @@ final class TransferHandler {
         JsonNode body = Json.readObject(req);
         Route route = Route.of(body);
         JsonNode overrides = body.path("metadata");
+        if (!overrides.isMissingNode() && !overrides.isNull() && !overrides.isObject()) {
+            throw InvalidInput.invalidParameter("metadata");
+        }
         StoredObject copied = copyObject.copy(new CopyObject.Command(caller, route.sourceBucket, route.sourceKey,
                 route.destinationBucket, route.destinationKey, Requests.upsert(req),
                 Json.flag(body, "copyMetadata").orElse(true),

@@ -33,6 +33,8 @@ import java.util.function.Function;
  */
 final class UploadHandler {
     private static final int MAX_FIELD = 64 * 1024;
+    /** Fields a form may send before its file: supabase-js sends two; thousands are an attack on the parser. */
+    private static final int MAX_FIELDS = 100;
     private final Authenticator auth;
     private final UploadObject uploadObject;
 
@@ -86,11 +88,15 @@ final class UploadHandler {
         CacheControl cacheControl = CacheControl.DEFAULT;
         UserMetadata metadata = UserMetadata.EMPTY;
         Optional<MultipartReader.Part> part;
+        int fields = 0;
         while ((part = reader.next()).isPresent()) {
             MultipartReader.Part p = part.get();
             if (p.fileName().isPresent() || p.name().isEmpty() || p.name().equals("file")) {
                 return upload.apply(new UploadBody(p.contentType().map(MimeType::of).orElse(MimeType.OCTET_STREAM),
                         cacheControl, metadata, OptionalLong.empty(), p.body()));
+            }
+            if (++fields > MAX_FIELDS) {
+                throw InvalidInput.invalidRequest("The form has too many fields");
             }
             String value = field(p.body());
             switch (p.name()) {

@@ -23,6 +23,8 @@ import dev.pillar.storage.domain.failure.UploadExpired;
 public record ApiError(int status, String code, String error, String message) {
 
     public static final ApiError INTERNAL = new ApiError(500, "InternalError", "internal", "Internal server error");
+    public static final ApiError REQUEST_TIMEOUT = new ApiError(408, "RequestTimeout", "Request Timeout",
+            "The request did not arrive in time");
 
     public static ApiError of(StorageFailure failure) {
         String message = failure.getMessage();

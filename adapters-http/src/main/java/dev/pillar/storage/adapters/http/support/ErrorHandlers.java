@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.SocketTimeoutException;
 
 /** Turns every failure into a Supabase-style JSON error; nothing else ever reaches a client. */
 public final class ErrorHandlers {
@@ -37,8 +38,14 @@ public final class ErrorHandlers {
             }
             send(req, res, ApiError.of(failure));
         });
-        routing.error(UncheckedIOException.class, (req, res, e) ->
-                send(req, res, ApiError.of(InvalidInput.invalidRequest("The request body could not be read"))));
+        routing.error(UncheckedIOException.class, (req, res, e) -> {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                res.header(HeaderNames.CONNECTION, "close");
+                send(req, res, ApiError.REQUEST_TIMEOUT);
+            } else {
+                send(req, res, ApiError.of(InvalidInput.invalidRequest("The request body could not be read")));
+            }
+        });
         routing.error(RequestException.class, (req, res, e) ->
                 send(req, res, ApiError.of(InvalidInput.invalidRequest("Malformed request"))));
         routing.error(Throwable.class, (req, res, e) -> {

@@ -11,10 +11,12 @@ import io.helidon.webserver.http.ServerRequest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /** Reading the parts of a request every route needs: path parameters, headers, query values. */
 public final class Requests {
     private static final HeaderName X_UPSERT = HeaderNames.create("x-upsert");
+    private static final Pattern DOT_OR_EMPTY_SEGMENT = Pattern.compile("//|/\\.{1,2}(/|$)");
 
     private Requests() {
     }
@@ -24,8 +26,16 @@ public final class Requests {
         return BucketId.of(request.path().pathParameters().first(parameter).orElse(""));
     }
 
-    /** The {@code {+path}} tail as a validated object name (Helidon has already percent-decoded it). */
+    /**
+     * The {@code {+path}} tail as a validated object name (Helidon has already percent-decoded it). Helidon routes
+     * the normalised path, where {@code a/./b} and {@code a//b} became {@code a/b}: such a request names no valid
+     * key, so the path as sent is checked too.
+     */
     public static ObjectName objectName(ServerRequest request) {
+        String rawPath = request.prologue().uriPath().rawPathNoParams();
+        if (DOT_OR_EMPTY_SEGMENT.matcher(rawPath).find()) {
+            throw InvalidInput.invalidKey(rawPath);
+        }
         return ObjectName.of(request.path().pathParameters().first("path").orElse(""));
     }
 

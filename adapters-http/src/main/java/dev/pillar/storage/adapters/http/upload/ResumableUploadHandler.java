@@ -10,6 +10,8 @@ import dev.pillar.storage.application.upload.ReceiveUploadChunk;
 import dev.pillar.storage.application.upload.TerminateUpload;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.failure.InvalidInput;
+import dev.pillar.storage.domain.failure.NotFound;
+import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.object.ByteSize;
 import dev.pillar.storage.domain.object.CacheControl;
 import dev.pillar.storage.domain.object.MimeType;
@@ -27,6 +29,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The tus 1.0.0 requests on {@code /upload/resumable}: OPTIONS (what the server supports), POST (creation,
@@ -34,6 +37,7 @@ import java.util.OptionalLong;
  * Every request but OPTIONS needs a key, as everywhere else; the upload's id in its URL is opaque.
  */
 final class ResumableUploadHandler {
+    private static final Pattern POSSIBLE_ID = Pattern.compile("[\\x21-\\x7e]{1,512}");
     private final Authenticator auth;
     private final CreateResumableUpload create;
     private final ReceiveUploadChunk receive;
@@ -124,8 +128,13 @@ final class ResumableUploadHandler {
         return length.isPresent() ? Optional.of(ByteSize.of(length.getAsLong())) : Optional.empty();
     }
 
+    /** The upload id of the path; one that no upload can have (control bytes, absurd length) is not found. */
     private static String id(ServerRequest req) {
-        return req.path().pathParameters().first("id").orElse("");
+        String id = req.path().pathParameters().first("id").orElse("");
+        if (!POSSIBLE_ID.matcher(id).matches()) {
+            throw new NotFound(Resource.UPLOAD);
+        }
+        return id;
     }
 
     /** The upload's URL, absolute, under the path the creation was sent to (with or without a prefix). */
