@@ -100,10 +100,11 @@ class ClientDisconnectTest {
         byte[] tail = form ? ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII) : new byte[0];
         String contentType = form ? "multipart/form-data; boundary=" + BOUNDARY : "application/octet-stream";
         InputStream body = new PatternStream(size, name.hashCode());
-        try (RawRequest upload = RawRequest.start(method, URI.create(server.baseUrl() + "/object/files/" + name),
+        URI url = URI.create(server.baseUrl() + "/object/files/" + name);
+        try (RawHttp.Connection upload = RawHttp.start(method, url, Duration.ofSeconds(30),
                 "Authorization", "Bearer " + api.key(), "Content-Type", contentType, "x-upsert", "true",
                 "Content-Length", Long.toString(head.length + (long) size + tail.length))) {
-            upload.send(head).send(body, sent);
+            upload.write(head).write(body, sent);
             if (sent > 5 * MIB) {
                 Faults.await("the upload reached the backend", Duration.ofSeconds(10),
                         () -> !storedThings().equals(before));

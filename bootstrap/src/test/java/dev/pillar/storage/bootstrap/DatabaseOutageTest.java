@@ -101,21 +101,21 @@ class DatabaseOutageTest {
         List<Path> blobsBefore = blobs();
         int size = 4 * 1024 * 1024;
         InputStream body = new PatternStream(size, 8);
-        RawRequest.Answer answer;
-        try (RawRequest upload = RawRequest.start("POST", URI.create(server.baseUrl() + "/object/files/mid-body.bin"),
-                "Authorization", "Bearer " + api.key(), "Content-Type", "application/octet-stream",
+        RawHttp.Response answer;
+        URI url = URI.create(server.baseUrl() + "/object/files/mid-body.bin");
+        try (RawHttp.Connection upload = RawHttp.start("POST", url, BOUND, "Authorization", "Bearer " + api.key(), "Content-Type", "application/octet-stream",
                 "Content-Length", Integer.toString(size))) {
-            upload.send(body, size / 2);
+            upload.write(body, size / 2);
             Faults.await("the bytes are being written", Duration.ofSeconds(10), () -> !blobs().equals(blobsBefore));
             proxy.cut();
             HardeningLedger.record(HardeningLedger.Kind.FAULT, SUITE, 1);
             long cut = System.nanoTime();
-            upload.send(body, size - size / 2);
-            answer = upload.answer(BOUND);
+            upload.write(body, size - size / 2);
+            answer = upload.read("POST");
             Duration took = Duration.ofNanos(System.nanoTime() - cut);
             assertTrue(took.compareTo(BOUND) < 0, "answered after " + took);
         }
-        assertUnavailable(answer.status(), answer.body());
+        assertUnavailable(answer.status(), answer.text());
 
         proxy.restore();
         assertRecovered(blobsBefore, "mid-body.bin");

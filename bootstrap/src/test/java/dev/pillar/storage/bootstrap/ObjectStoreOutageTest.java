@@ -62,10 +62,10 @@ class ObjectStoreOutageTest {
         List<String> keysBefore = s3.keys(s3Bucket);
 
         int port = s3.port();
-        RawRequest.Answer answer = uploadCutByAnOutage(12 * MIB);
+        RawHttp.Response answer = uploadCutByAnOutage(12 * MIB);
 
-        assertEquals(503, answer.status(), answer.body());
-        Faults.assertErrorShape(answer.body(), "503");
+        assertEquals(503, answer.status(), answer.text());
+        Faults.assertErrorShape(answer.text(), "503");
         HttpResponse<String> whileDown = api.send("PUT", "/object/files/small.txt", "hello", "x-upsert", "true");
         assertEquals(503, whileDown.statusCode(), whileDown.body());
         Faults.assertErrorShape(whileDown.body(), "503");
@@ -92,12 +92,12 @@ class ObjectStoreOutageTest {
     }
 
     /** Sends half of a body, stops S3 once its multipart upload is under way, sends the rest; the answer. */
-    private RawRequest.Answer uploadCutByAnOutage(int size) throws Exception {
+    private RawHttp.Response uploadCutByAnOutage(int size) throws Exception {
         InputStream body = new PatternStream(size, 2);
-        try (RawRequest upload = RawRequest.start("POST", URI.create(server.baseUrl() + "/object/files/cut.bin"),
-                "Authorization", "Bearer " + api.key(), "Content-Type", "application/octet-stream",
+        try (RawHttp.Connection upload = RawHttp.start("POST", URI.create(server.baseUrl() + "/object/files/cut.bin"),
+                Duration.ofSeconds(30), "Authorization", "Bearer " + api.key(), "Content-Type", "application/octet-stream",
                 "Content-Length", Integer.toString(size))) {
-            upload.send(body, size / 2);
+            upload.write(body, size / 2);
             Faults.await("the multipart upload is under way in S3", Duration.ofSeconds(10),
                     () -> !s3.pendingMultipartUploads(s3Bucket).isEmpty());
             s3.close();
@@ -105,11 +105,11 @@ class ObjectStoreOutageTest {
             HardeningLedger.record(HardeningLedger.Kind.FAULT, SUITE, 1);
             Faults.await("/health answers 503", Duration.ofSeconds(2), () -> health() == 503);
             try {
-                upload.send(body, size - size / 2);
+                upload.write(body, size - size / 2);
             } catch (IOException answeredEarly) {
                 // the server may answer and close before the client has sent everything
             }
-            RawRequest.Answer answer = upload.answer(Duration.ofSeconds(30));
+            RawHttp.Response answer = upload.read("POST");
             Duration failedAfter = Duration.ofNanos(System.nanoTime() - stopped);
             assertTrue(failedAfter.compareTo(Duration.ofSeconds(15)) < 0, "the upload failed after " + failedAfter);
             return answer;

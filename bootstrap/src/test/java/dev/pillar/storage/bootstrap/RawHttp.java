@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +64,25 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Opens a connection to {@code url}'s server and sends the head of a {@code method} request for its path
+     * ({@code headers} as name, value pairs), leaving the body to the caller: a fault test controls it byte by byte.
+     */
+    static Connection start(String method, URI url, Duration readTimeout, String... headers) {
+        List<String> lines = new ArrayList<>(List.of("Host: 127.0.0.1:" + url.getPort(), "Connection: close"));
+        for (int i = 0; i < headers.length; i += 2) {
+            lines.add(headers[i] + ": " + headers[i + 1]);
+        }
+        Connection connection = new RawHttp(url.getHost(), url.getPort(), readTimeout).open();
+        try {
+            connection.write(request(method + " " + url.getRawPath() + " HTTP/1.1", lines, new byte[0]));
+            return connection;
+        } catch (IOException e) {
+            connection.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The bytes of a request: a request line, header lines and a body, joined with CRLF as HTTP/1.1 wants. */
     static byte[] request(String requestLine, List<String> headers, byte[] body) {
         StringBuilder head = new StringBuilder(requestLine).append("\r\n");
@@ -105,9 +125,31 @@ final class RawHttp {
         }
 
         /** Writes part of a request and leaves the connection open: a client that stops half-way. */
-        void write(byte[] bytes) throws IOException {
+        Connection write(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
+            return this;
+        }
+
+        /** Writes the next {@code count} bytes of {@code body}. */
+        Connection write(InputStream body, long count) throws IOException {
+            byte[] buffer = new byte[64 * 1024];
+            for (long left = count; left > 0; ) {
+                int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new IOException("the body ended " + left + " bytes early");
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+            out.flush();
+            return this;
+        }
+
+        /** The client vanishes: the connection is reset, not closed in an orderly way. */
+        void abort() throws IOException {
+            socket.setSoLinger(true, 0);
+            socket.close();
         }
 
         /** Reads one response; {@code method} tells whether a body follows ({@code HEAD} has none). */
