@@ -74,7 +74,7 @@ final class Report {
     }
 
     void print(PrintStream out) {
-        String format = "%-38s %-6s %10s %-5s %8s %8s %8s %6s %8s %6s  %-16s %s%n";
+        String format = "%-38s %-11s %10s %-5s %8s %8s %8s %6s %8s %6s  %-16s %s%n";
         out.printf(format, "scenario", "target", "rate", "unit", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MiB",
                 "CPU %", "vs ceiling", "ratio");
         for (Row row : rows) {
