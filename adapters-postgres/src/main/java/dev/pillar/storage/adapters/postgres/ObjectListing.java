@@ -132,21 +132,31 @@ final class ObjectListing {
                     : "case when " + isFolder + " then " + subtreeEnd("o") + " else o.name || chr(1) end";
             params.add(search);
             params.add(bucket);
+            // Ascending: from the cursor (first, the folder's start) up to the folder's end, if any.
+            // Descending: from just below the cursor (first, the folder's end, if any) down to the folder's start.
+            String from = " and o.name collate \"C\" >= ";
+            String below = " and o.name collate \"C\" < ";
             String range;
             if (descending) {
                 params.add(folder);
-                range = " and o.name collate \"C\" >= ?" + cursor.map(c -> " and o.name collate \"C\" < " + c)
-                        .orElseGet(() -> folderEnd.map(end -> {
-                            params.add(end);
-                            return " and o.name collate \"C\" < ?";
-                        }).orElse(""));
+                range = from + "?";
+                if (cursor.isPresent()) {
+                    range += below + cursor.get();
+                } else if (folderEnd.isPresent()) {
+                    params.add(folderEnd.get());
+                    range += below + "?";
+                }
             } else {
-                range = " and o.name collate \"C\" >= " + cursor.orElseGet(() -> {
+                if (cursor.isPresent()) {
+                    range = from + cursor.get();
+                } else {
                     params.add(folder);
-                    return "?";
-                });
-                folderEnd.ifPresent(params::add);
-                range += folderEnd.isPresent() ? " and o.name collate \"C\" < ?" : "";
+                    range = from + "?";
+                }
+                if (folderEnd.isPresent()) {
+                    params.add(folderEnd.get());
+                    range += below + "?";
+                }
             }
             return "select o.name, " + next + " as next_from, " + isFolder + " as folder,"
                     + " (not " + isFolder + " and starts_with(lower(substr(o.name, " + start + ")), lower(?)))::int"
