@@ -16,7 +16,7 @@ final class Scenarios {
 
     /** The raw ceiling: the same bytes written and read over the thinnest HTTP path to the same disk. */
     static void ceiling(Bench bench, Proc raw, int port, long large) throws Exception {
-        ceiling(bench, raw, port, large, "raw file", "raw", "PUT", path -> "/raw/" + path, (method, path) -> "");
+        ceiling(bench, raw, port, large, "raw file", "raw", path -> "/raw/" + path, (method, path) -> "");
     }
 
     /** The S3 backend's ceiling: the same bytes written to and read from the S3 server directly (V2-signed). */
@@ -28,8 +28,7 @@ final class Scenarios {
                 throw new IllegalStateException("could not create the raw S3 bucket: " + status);
             }
         }
-        ceiling(bench, s3, port, large, "raw s3", "s3", "PUT", path -> "/" + S3Signer.BUCKET + "/" + path,
-                signer::headers);
+        ceiling(bench, s3, port, large, "raw s3", "s3", path -> "/" + S3Signer.BUCKET + "/" + path, signer::headers);
     }
 
     /** Signs a raw request: the extra headers for {@code method} on {@code path}. */
@@ -37,17 +36,18 @@ final class Scenarios {
         String headers(String method, String path);
     }
 
-    private static void ceiling(Bench bench, Proc proc, int port, long large, String target, String id, String put,
+    /** The ceiling rows {@code id-large-up}, {@code id-large-down}, {@code id-small-put}, {@code id-small-get}. */
+    private static void ceiling(Bench bench, Proc proc, int port, long large, String target, String id,
                                 java.util.function.UnaryOperator<String> paths, Signing signing) throws Exception {
         String largePath = paths.apply("large");
         bench.load("upload " + large / Bench.MIB + " MiB", target, proc, port, 3, 1, large, (conn, i) ->
-                upload(conn, put, largePath, signing.headers(put, largePath), large)).id(id + "-large-up");
+                upload(conn, "PUT", largePath, signing.headers("PUT", largePath), large)).id(id + "-large-up");
         long crc = crcOf(large);
         bench.load("download " + large / Bench.MIB + " MiB", target, proc, port, 3, 1, large, (conn, i) ->
                 download(conn, largePath, signing.headers("GET", largePath), large, crc)).id(id + "-large-down");
         bench.load("PUT 4 KiB x" + SMALL + " @32", target, proc, port, SMALL, 32, 4096, (conn, i) -> {
             String path = paths.apply("small-" + i);
-            return conn.send(put, path, signing.headers(put, path) + "Content-Type: application/octet-stream\r\n",
+            return conn.send("PUT", path, signing.headers("PUT", path) + "Content-Type: application/octet-stream\r\n",
                     Bench.smallBody(i)).status() == 200;
         }).id(id + "-small-put");
         bench.load("GET 4 KiB x" + SMALL + " @32", target, proc, port, SMALL, 32, 4096, (conn, i) -> {
