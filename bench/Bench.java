@@ -21,7 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The benchmark: starts the storage server (and a raw ceiling server) on loopback, runs the scenarios, stops
  * everything, prints one table with ratios to the ceiling measured in the same run, and writes it as JSON.
- * Usage (from bench/run): {@code Bench --jar J --database-url U --work DIR --out FILE [--big-gib N] [--jfr FILE]}.
+ * Usage (from bench/run): {@code Bench --jar J --database-url U --work DIR --out FILE [--big-gib N] [--large-mib N]
+ * [--tus-mib N] [--backends file,s3] [--s3-database-url U] [--s3proxy-classpath CP] [--jfr FILE]}; each backend's
+ * server gets a database of its own.
  */
 public class Bench {
     /** Work measured against a server process. */
@@ -56,25 +58,54 @@ public class Bench {
         Path work = Path.of(args.get("work"));
         long large = Long.parseLong(args.getOrDefault("large-mib", "256")) * MIB;
         long big = Long.parseLong(args.getOrDefault("big-gib", "5")) * 1024L * MIB;
+        long tus = Long.parseLong(args.getOrDefault("tus-mib", "1024")) * MIB;
+        List<String> backends = List.of(args.getOrDefault("backends", "file,s3").split(","));
         String headers = "Authorization: Bearer " + key() + "\r\napikey: " + key() + "\r\n";
         auth = headers;
-        try (Proc raw = Proc.start("raw server", List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
-                "RawServer", work.resolve("raw").toString()), Map.of(), work.resolve("raw.log"))) {
-            int rawPort = awaitPort(work.resolve("raw.log"), raw);
-            Scenarios.ceiling(this, raw, rawPort, large);
-        }
         List<String> jvm = new ArrayList<>();
         if (args.containsKey("jfr")) {
             jvm.add("-XX:StartFlightRecording=filename=" + args.get("jfr") + ",settings=profile");
         }
-        try (Proc server = startServer("storage server", jvm, work.resolve("server.log"), work.resolve("objects"))) {
-            Scenarios.run(this, server, port, large);
+        if (backends.contains("file")) {
+            try (Proc raw = Proc.start("raw server", List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+                    "RawServer", work.resolve("raw").toString()), Map.of(), work.resolve("raw.log"))) {
+                Scenarios.ceiling(this, raw, awaitPort(work.resolve("raw.log"), raw), large);
+            }
+            Map<String, String> file = Map.of("STORAGE_BACKEND", "file", "FILE_STORAGE_BACKEND_PATH",
+                    work.resolve("objects").toString());
+            try (Proc server = startServer("storage server", jvm, work.resolve("server.log"), file)) {
+                Scenarios.run(this, server, port, large, "file", "raw");
+                if (tus > 0) {
+                    Scenarios.tus(this, server, port, tus, "file", "raw");
+                }
+            }
+            if (big > 0) {
+                Map<String, String> bigFile = Map.of("STORAGE_BACKEND", "file", "FILE_STORAGE_BACKEND_PATH",
+                        work.resolve("objects-big").toString());
+                try (Proc server = startServer("storage server -Xmx256m", List.of("-Xmx256m"),
+                        work.resolve("server-big.log"), bigFile)) {
+                    Scenarios.bulk(this, server, port, "server file", "big", big / (1024 * MIB) + " GiB, -Xmx256m",
+                            big, 1, "raw-large");
+                }
+            }
         }
-        if (big > 0) {
-            try (Proc server = startServer("storage server -Xmx256m", List.of("-Xmx256m"), work.resolve("server-big.log"),
-                    work.resolve("objects-big"))) {
-                Scenarios.bulk(this, server, port, "big", big / (1024 * MIB) + " GiB, -Xmx256m",
-                        big, 1, "raw-large");
+        if (backends.contains("s3")) {
+            try (Proc s3 = Proc.start("S3 server", List.of(javaBin(), "-cp", args.get("s3proxy-classpath"),
+                    "S3ProxyMain", work.resolve("s3").toString(), S3Signer.ACCESS_KEY, S3Signer.SECRET_KEY), Map.of(),
+                    work.resolve("s3.log"))) {
+                int s3Port = awaitPort(work.resolve("s3.log"), s3);
+                Scenarios.s3Ceiling(this, s3, s3Port, large, new S3Signer());
+                Map<String, String> s3Backend = Map.of("STORAGE_BACKEND", "s3", "STORAGE_MODE", "self-hosted",
+                        "S3_ENDPOINT", "http://127.0.0.1:" + s3Port, "S3_BUCKET", "bench-storage",
+                        "S3_ACCESS_KEY", S3Signer.ACCESS_KEY, "S3_SECRET_KEY", S3Signer.SECRET_KEY);
+                args.put("database-url", args.get("s3-database-url"));
+                try (Proc server = startServer("storage server (s3)", backends.contains("file") ? List.of() : jvm,
+                        work.resolve("server-s3.log"), s3Backend)) {
+                    Scenarios.run(this, server, port, large, "s3", "s3");
+                    if (tus > 0) {
+                        Scenarios.tus(this, server, port, tus, "s3", "s3");
+                    }
+                }
             }
         }
         report.print(System.out);
@@ -86,15 +117,17 @@ public class Bench {
 
     int port;
 
-    Proc startServer(String name, List<String> jvm, Path log, Path objects) throws Exception {
+    /** Starts the server on a free port with the backend's environment, waits for health, creates the bucket. */
+    Proc startServer(String name, List<String> jvm, Path log, Map<String, String> backend) throws Exception {
         port = freePort();
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvm);
         command.addAll(List.of("-jar", args.get("jar")));
-        Proc server = Proc.start(name, command, Map.of("PORT", Integer.toString(port), "SERVER_HOST", "127.0.0.1",
-                "DATABASE_URL", args.get("database-url"), "FILE_STORAGE_BACKEND_PATH", objects.toString(),
-                "AUTH_JWT_SECRET", SECRET, "FILE_SIZE_LIMIT", "20GB", "STORAGE_BACKEND",
-                args.getOrDefault("backend", "file")), log);
+        Map<String, String> env = new LinkedHashMap<>(Map.of("PORT", Integer.toString(port), "SERVER_HOST",
+                "127.0.0.1", "DATABASE_URL", args.get("database-url"), "AUTH_JWT_SECRET", SECRET, "FILE_SIZE_LIMIT",
+                "20GB"));
+        env.putAll(backend);
+        Proc server = Proc.start(name, command, env, log);
         server.awaitReady(90, () -> {
             try (Conn conn = new Conn("127.0.0.1", port)) {
                 return conn.send("GET", "/health", "", null).status() == 200;

@@ -12,8 +12,8 @@ import java.util.Locale;
  * a small machine the load generator takes little of the CPU the server needs. Content-Length and chunked bodies.
  */
 final class Conn implements AutoCloseable {
-    /** A response: status and, unless streamed to a sink, its body. */
-    record Response(int status, byte[] body, long length) {
+    /** A response: status, unless streamed to a sink its body, and its {@code Location} header (or null). */
+    record Response(int status, byte[] body, long length, String location) {
     }
 
     /** Receives a streamed body. */
@@ -60,9 +60,12 @@ final class Conn implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        String location = null;
         for (String header; !(header = line()).isEmpty(); ) {
             String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
+            if (lower.startsWith("location:")) {
+                location = header.substring(9).trim();
+            } else if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
@@ -85,7 +88,7 @@ final class Conn implements AutoCloseable {
         if (close) {
             close();
         }
-        return new Response(code, collected == null ? null : collected.toByteArray(), total);
+        return new Response(code, collected == null ? null : collected.toByteArray(), total, location);
     }
 
     private long copy(long length, Sink sink) throws IOException {

@@ -49,6 +49,11 @@ final class Report {
             return bulk() ? bytes / seconds / 1e6 : ops / seconds;
         }
 
+        /** The server's CPU time per operation: steadier than the rate on a shared machine, where waits vary. */
+        double cpuMsPerOp() {
+            return usage.cpuPercent() / 100 * seconds * 1000 / ops;
+        }
+
         double percentileMs(double p) {
             int index = (int) Math.ceil(p / 100 * sortedNanos.length) - 1;
             return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
@@ -74,14 +79,14 @@ final class Report {
     }
 
     void print(PrintStream out) {
-        String format = "%-38s %-6s %10s %-5s %8s %8s %8s %6s %8s %6s  %-16s %s%n";
+        String format = "%-38s %-11s %10s %-5s %8s %8s %8s %6s %8s %6s %9s  %-16s %s%n";
         out.printf(format, "scenario", "target", "rate", "unit", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MiB",
-                "CPU %", "vs ceiling", "ratio");
+                "CPU %", "CPU ms/op", "vs ceiling", "ratio");
         for (Row row : rows) {
             out.printf(Locale.ROOT, format, row.scenario, row.target, String.format(Locale.ROOT, "%.0f", row.rate()),
                     row.bulk() ? "MB/s" : "req/s", ms(row.percentileMs(50)), ms(row.percentileMs(95)),
                     ms(row.percentileMs(99)), row.errors, row.usage.peakRssBytes() / (1 << 20),
-                    String.format(Locale.ROOT, "%.0f", row.usage.cpuPercent()),
+                    String.format(Locale.ROOT, "%.0f", row.usage.cpuPercent()), ms(row.cpuMsPerOp()),
                     row.ceiling == null ? "" : row.ceiling, ratio(row));
         }
     }
@@ -93,10 +98,10 @@ final class Report {
             json.append(String.format(Locale.ROOT, "    {\"scenario\": \"%s\", \"target\": \"%s\", \"ops\": %d,"
                             + " \"bytes\": %d, \"seconds\": %.3f, \"rate\": %.1f, \"unit\": \"%s\", \"p50_ms\": %.2f,"
                             + " \"p95_ms\": %.2f, \"p99_ms\": %.2f, \"errors\": %d, \"peak_rss_bytes\": %d,"
-                            + " \"cpu_percent\": %.1f, \"ceiling\": %s, \"ratio\": %s}%s%n",
+                            + " \"cpu_percent\": %.1f, \"cpu_ms_per_op\": %.3f, \"ceiling\": %s, \"ratio\": %s}%s%n",
                     row.scenario, row.target, row.ops, row.bytes, row.seconds, row.rate(), row.bulk() ? "MB/s" : "req/s",
                     row.percentileMs(50), row.percentileMs(95), row.percentileMs(99), row.errors,
-                    row.usage.peakRssBytes(), row.usage.cpuPercent(),
+                    row.usage.peakRssBytes(), row.usage.cpuPercent(), row.cpuMsPerOp(),
                     row.ceiling == null ? "null" : "\"" + row.ceiling + "\"",
                     ratio(row).isEmpty() ? "null" : ratio(row), i + 1 < rows.size() ? "," : ""));
         }

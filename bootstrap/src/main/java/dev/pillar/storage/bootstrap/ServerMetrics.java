@@ -4,7 +4,12 @@ import dev.pillar.storage.adapters.postgres.PostgresMetadataStore;
 import dev.pillar.storage.application.image.BoundedImageTransformer;
 import dev.pillar.storage.application.metrics.Metrics;
 
-/** The metrics read from the parts bootstrap holds: the database pool and the image transformation workers. */
+import java.util.OptionalLong;
+
+/**
+ * The metrics read from the parts bootstrap holds: the database pool, the resumable uploads open in the database
+ * (NaN while it does not answer) and the image transformation workers.
+ */
 final class ServerMetrics {
     private ServerMetrics() {
     }
@@ -18,6 +23,12 @@ final class ServerMetrics {
                 Metrics.Type.GAUGE, () -> metadata.poolUsage().waiting());
         metrics.observed("storage_db_pool_connections_max", "The pool's bound (DATABASE_POOL_SIZE).",
                 Metrics.Type.GAUGE, () -> metadata.poolUsage().max());
+        metrics.observed("storage_tus_uploads_open", "Resumable (tus) uploads created and not yet finished,"
+                + " terminated or expired, on every instance.", Metrics.Type.GAUGE,
+                () -> {
+                    OptionalLong open = metadata.openUploadSessions();
+                    return open.isPresent() ? open.getAsLong() : Double.NaN;
+                });
         metrics.observed("storage_image_transform_queue_depth", "Image transformations waiting for a worker.",
                 Metrics.Type.GAUGE, images::queueDepth);
         metrics.observed("storage_image_transform_in_progress", "Image transformations being worked on.",

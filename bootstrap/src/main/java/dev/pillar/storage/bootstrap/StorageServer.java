@@ -80,7 +80,7 @@ public final class StorageServer implements AutoCloseable {
     public static StorageServer start(ServerConfig config, String jwtSecret) {
         Metrics metrics = new Metrics();
         ObjectStore backend = objectStore(config);
-        ObjectStore store = new MeteredObjectStore(backend, metrics);
+        MeteredObjectStore store = new MeteredObjectStore(backend, metrics);
         PostgresMetadataStore metadata;
         try {
             PostgresSettings database = PostgresSettings.fromDatabaseUrl(config.databaseUrl())
@@ -101,7 +101,7 @@ public final class StorageServer implements AutoCloseable {
         try {
             Optional<TransformImage> transformImage = imaging.enabled()
                     ? Optional.of(new TransformImage(images, limits)) : Optional.empty();
-            UploadPorts uploads = uploadPorts(config, metadata, store, multipartStore(backend));
+            UploadPorts uploads = uploadPorts(config, metadata, store, store.multipart(multipartStore(backend)));
             UseCases useCases = useCases(config, metadata, store, background, transformImage, uploads);
             StorageHttpServer http = StorageHttpServer.start(
                     new HttpSettings(config.host(), config.port(), jwtSecret, config.errorStatusMode(), config.cors(),

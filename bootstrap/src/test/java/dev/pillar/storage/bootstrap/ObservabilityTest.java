@@ -171,6 +171,28 @@ class ObservabilityTest {
         assertEquals(0, read.get("storage_image_transform_queue_depth"));
     }
 
+    @Test
+    void open_resumable_uploads_count_from_creation_until_finished_or_terminated() {
+        TusClient tus = new TusClient(server, server.key("service_role"));
+        Map<String, Double> start = scrape();
+        double before = start.get("storage_tus_uploads_open");
+        String finished = tus.create("metered", "tus/finished.txt", "Upload-Length", "5")
+                .headers().firstValue("location").orElseThrow();
+        String terminated = tus.create("metered", "tus/terminated.txt", "Upload-Length", "5")
+                .headers().firstValue("location").orElseThrow();
+        assertEquals(before + 2, scrape().get("storage_tus_uploads_open"));
+
+        assertEquals(204, tus.patch(finished, 0, "12345").statusCode());
+        assertEquals(before + 1, scrape().get("storage_tus_uploads_open"));
+        assertEquals(204, tus.send(terminated, "DELETE", null).statusCode());
+        Map<String, Double> end = scrape();
+        assertEquals(before, end.get("storage_tus_uploads_open"));
+        assertEquals(1, delta(start, end, "storage_object_store_calls_total{operation=\"multipart_complete\","
+                + "outcome=\"ok\"}"), "the multipart store's calls are counted too");
+        assertEquals(1, delta(start, end, "storage_object_store_call_duration_seconds_count{"
+                + "operation=\"multipart_complete\"}"));
+    }
+
     /** The access-log line of {@code requestId}; it is written once the response is sent, so wait for it (bounded). */
     private static JsonNode awaitLine(String requestId) throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {

@@ -15,12 +15,18 @@ import java.util.Optional;
  * One level of a bucket's tree, Supabase style: the sub-folders and files directly under a folder whose
  * name starts with the search text (case-insensitively), folders first, then sorted and paged.
  *
- * <p>Rather than reading every object below the folder, the query walks the level with one index probe
- * per entry (a "loose index scan" on {@code (bucket_id, name collate "C")}): from the first name in the
- * folder's range it takes the entry's token; for a sub-folder {@code f/} it then jumps past every name that
- * starts with {@code folder/f/} by probing from {@code folder/f0} ({@code '0'} follows {@code '/'} in byte
- * order), for a file to the next name. So a folder of a million objects in ten sub-folders costs ten probes.
- * The walk runs under row-level security: a folder appears when the caller sees an object inside it.
+ * <p>Rather than reading every object below the folder, the query walks the level on the {@code (bucket_id,
+ * name collate "C")} index ("loose index scans"), in two walks whose cost follows the page, not the level:
+ * <ul>
+ *   <li>the folders: from the first name in the folder's range, the next name that has a {@code /} after
+ *   the folder, then past that sub-folder's whole subtree by probing from {@code folder/f0} ({@code '0'}
+ *   follows {@code '/'} in byte order), and so on; files in between are skipped by the index scan's filter,
+ *   so a folder of a million objects in ten sub-folders costs ten probes;</li>
+ *   <li>the files, in the page's name order: one probe per entry, stepping over a sub-folder's subtree in
+ *   one probe, and stopping once {@code offset + limit} files matching the search were found (sorted by a
+ *   timestamp, every file is a candidate, so that walk runs to the end of the level).</li>
+ * </ul>
+ * Both walks run under row-level security: a folder appears when the caller sees an object inside it.
  */
 final class ObjectListing {
     private ObjectListing() {
@@ -28,25 +34,39 @@ final class ObjectListing {
 
     static List<ListedEntry> list(Sql sql, BucketId bucket, ObjectListQuery query) {
         Level level = Level.of(bucket, query.folder());
+        boolean descending = query.sortOrder() == SortOrder.DESC;
+        String direction = descending ? "desc" : "asc";
+        boolean byName = query.sortColumn() == ObjectListQuery.SortColumn.NAME;
         List<Object> params = new ArrayList<>();
-        String direction = query.sortOrder() == SortOrder.DESC ? "desc" : "asc";
-        String statement = "with recursive walk (name, next_from) as (\n"
-                + "  (" + level.step("?", level.folder, params) + ")\n"
+        String folders = "folders (name, next_from) as (\n"
+                + "  (" + level.folderStep("?", level.folder, params) + ")\n"
                 + "  union all\n"
-                + "  (select step.name, step.next_from from walk w cross join lateral ("
-                + level.step("w.next_from", null, params) + ") step)\n"
-                + ")\n"
+                + "  (select s.name, s.next_from from folders w cross join lateral ("
+                + level.folderStep("w.next_from", null, params) + ") s)\n"
+                + ")";
+        String files = "files (name, next_from, folder, found) as (\n"
+                + "  (" + level.fileStep(descending, Optional.empty(), query.search(), params) + ")\n"
+                + "  union all\n"
+                + "  (select s.name, s.next_from, s.folder, w.found + s.hit from files w cross join lateral ("
+                + level.fileStep(descending, Optional.of("w.next_from"), query.search(), params) + ") s"
+                + (byName ? " where w.found < ?" : "") + ")\n"
+                + ")";
+        if (byName) {
+            params.add((long) query.offset() + query.limit());
+        }
+        String statement = "with recursive " + folders + ", " + files + "\n"
                 + "select * from (\n"
-                + "  select o.path_tokens[?] as entry_name, array_length(o.path_tokens, 1) > ? as is_folder, "
-                + ObjectRows.columns("o") + "\n"
-                + "  from walk w join storage.objects o on o.bucket_id = ? and o.name = w.name\n"
+                + "  select o.path_tokens[" + level.depth + "] as entry_name,"
+                + " array_length(o.path_tokens, 1) > " + level.depth + " as is_folder, " + ObjectRows.columns("o") + "\n"
+                + "  from (select name from folders union all select name from files where not folder) w\n"
+                + "  cross join lateral (select * from storage.objects o where o.bucket_id = ? and o.name = w.name"
+                + " limit 1) o\n"
                 + ") entries\n"
                 + "where starts_with(lower(entry_name), lower(?))\n"
                 + "order by is_folder desc, " + sortKey(query.sortColumn(), direction)
                 + "entry_name collate \"C\" " + direction + "\n"
                 + "limit ? offset ?";
-        params.addAll(List.of(level.depth, level.depth, bucket.value(), query.search(), query.limit(),
-                query.offset()));
+        params.addAll(List.of(bucket.value(), query.search(), query.limit(), query.offset()));
         return sql.query(Resource.OBJECT, statement, params.toArray()).stream()
                 .map(ObjectListing::entry)
                 .toList();
@@ -72,30 +92,86 @@ final class ObjectListing {
 
     /**
      * The folder being listed: its names lie in {@code [folder, folderEnd)} in byte order, and its entries
-     * are the path tokens at {@code depth}.
+     * are the path tokens at {@code depth}, which start at character {@code start} of the name. The numbers
+     * are ours and go into the SQL as literals; the names go as parameters.
      */
-    private record Level(String bucket, String folder, Optional<String> folderEnd, int depth) {
+    private record Level(String bucket, String folder, Optional<String> folderEnd, int depth, int start) {
         static Level of(BucketId bucket, String folder) {
+            int start = folder.codePointCount(0, folder.length()) + 1;
             if (folder.isEmpty()) {
-                return new Level(bucket.value(), "", Optional.empty(), 1);
+                return new Level(bucket.value(), "", Optional.empty(), 1, start);
             }
             String end = folder.substring(0, folder.length() - 1) + "0"; // the trailing '/' + 1
-            return new Level(bucket.value(), folder, Optional.of(end), folder.split("/").length + 1);
+            return new Level(bucket.value(), folder, Optional.of(end), folder.split("/").length + 1, start);
         }
 
-        /** The first entry at or after {@code cursor} (SQL), and where the next one may start. */
-        String step(String cursor, String cursorParam, List<Object> params) {
-            params.addAll(List.of(depth, folder, depth, bucket));
+        /** The first sub-folder's name at or after {@code cursor} (SQL), and where the next one may start. */
+        String folderStep(String cursor, String cursorParam, List<Object> params) {
+            params.add(bucket);
             if (cursorParam != null) {
                 params.add(cursorParam);
             }
             folderEnd.ifPresent(params::add);
-            return "select o.name, case when array_length(o.path_tokens, 1) > ?"
-                    + " then ?::text || o.path_tokens[?] || '0' else o.name || chr(1) end as next_from"
-                    + " from storage.objects o"
+            return "select o.name, " + subtreeEnd("o") + " as next_from from storage.objects o"
                     + " where o.bucket_id = ? and o.name collate \"C\" >= " + cursor
                     + (folderEnd.isPresent() ? " and o.name collate \"C\" < ?" : "")
+                    + " and " + slash("o") + " > 0"
                     + " order by o.name collate \"C\" limit 1";
+        }
+
+        /**
+         * The next entry in the page's order from {@code cursor} (SQL; the folder's bound when empty): where
+         * the walk goes on (past a sub-folder's subtree in one step), whether it is a folder, and 1 when it
+         * is a file the search admits.
+         */
+        String fileStep(boolean descending, Optional<String> cursor, String search, List<Object> params) {
+            String isFolder = slash("o") + " > 0";
+            String next = descending
+                    ? "case when " + isFolder + " then left(o.name, " + (start - 1) + " + " + slash("o") + ")"
+                    + " else o.name end"
+                    : "case when " + isFolder + " then " + subtreeEnd("o") + " else o.name || chr(1) end";
+            params.add(search);
+            params.add(bucket);
+            // Ascending: from the cursor (first, the folder's start) up to the folder's end, if any.
+            // Descending: from just below the cursor (first, the folder's end, if any) down to the folder's start.
+            String from = " and o.name collate \"C\" >= ";
+            String below = " and o.name collate \"C\" < ";
+            String range;
+            if (descending) {
+                params.add(folder);
+                range = from + "?";
+                if (cursor.isPresent()) {
+                    range += below + cursor.get();
+                } else if (folderEnd.isPresent()) {
+                    params.add(folderEnd.get());
+                    range += below + "?";
+                }
+            } else {
+                if (cursor.isPresent()) {
+                    range = from + cursor.get();
+                } else {
+                    params.add(folder);
+                    range = from + "?";
+                }
+                if (folderEnd.isPresent()) {
+                    params.add(folderEnd.get());
+                    range += below + "?";
+                }
+            }
+            return "select o.name, " + next + " as next_from, " + isFolder + " as folder,"
+                    + " (not " + isFolder + " and starts_with(lower(substr(o.name, " + start + ")), lower(?)))::int"
+                    + " as hit from storage.objects o where o.bucket_id = ?" + range
+                    + " order by o.name collate \"C\" " + (descending ? "desc" : "asc") + " limit 1";
+        }
+
+        /** Just past the subtree of the sub-folder the name lies in: {@code folder/f/} becomes {@code folder/f0}. */
+        private String subtreeEnd(String alias) {
+            return "left(" + alias + ".name, " + (start - 2) + " + " + slash(alias) + ") || '0'";
+        }
+
+        /** Where the first {@code /} after the folder is in the name, counted from the entry's start (0: none). */
+        private String slash(String alias) {
+            return "strpos(substr(" + alias + ".name, " + start + "), '/')";
         }
     }
 }

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +118,24 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
         }
         return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(),
                 turns.waiting() + bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+    }
+
+    /**
+     * How many resumable uploads are open right now (created, not yet finished, terminated or expired), across
+     * every instance sharing the database; empty when the database does not answer within {@link #HEALTH_TIMEOUT}.
+     * Read-only; for the metrics.
+     */
+    public OptionalLong openUploadSessions() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) HEALTH_TIMEOUT.toSeconds());
+            try (ResultSet result = statement.executeQuery(
+                    "select count(*) from storage.upload_sessions where expires_at > now()")) {
+                return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "event=open_upload_sessions_unread", e);
+            return OptionalLong.empty();
+        }
     }
 
     /** {@code select 1} on a pooled connection, given up after {@link #HEALTH_TIMEOUT} whatever blocks. */

@@ -119,6 +119,33 @@ class ObjectListingTest {
         assertEquals(List.of(), list("", "", SortColumn.NAME, SortOrder.ASC, 3, 9));
     }
 
+    @Test
+    void a_page_found_before_the_end_of_the_level_is_the_same_page_in_either_order() {
+        assertEquals(List.of("Zebra.txt", "docs"), list("", "", SortColumn.NAME, SortOrder.ASC, 2, 5));
+        assertEquals(List.of("readme.md", "photos.txt", "docs"), list("", "", SortColumn.NAME, SortOrder.DESC, 3, 5));
+        assertEquals(List.of("photos0/", "photos.txt"), list("", "photo", SortColumn.NAME, SortOrder.ASC, 2, 1));
+        assertEquals(List.of("docs"), list("", "D", SortColumn.NAME, SortOrder.DESC, 2, 1));
+        assertEquals(List.of("b.jpg"), list("photos/2024/jan", "", SortColumn.NAME, SortOrder.ASC, 1, 1));
+        assertEquals(List.of("a.jpg"), list("photos/2024/jan", "", SortColumn.NAME, SortOrder.DESC, 1, 1));
+    }
+
+    @Test
+    void folders_sort_by_their_name_even_where_the_walk_meets_them_in_another_order() {
+        store.inTransaction(Fixtures.SERVICE, repos -> {
+            repos.buckets().insert(Fixtures.bucket("dates"));
+            for (String name : List.of("2024-01/a", "2024/b", "2024.txt", "2024", "2024-01.txt")) {
+                repos.objects().insert(Fixtures.object("dates", name));
+            }
+            return null;
+        });
+        assertEquals(List.of("2024/", "2024-01/", "2024", "2024-01.txt", "2024.txt"), Fixtures.names(
+                store.inTransaction(Fixtures.SERVICE, repos -> repos.objects().list(BucketId.of("dates"),
+                        new ObjectListQuery("", "", 100, 0, SortColumn.NAME, SortOrder.ASC)))));
+        assertEquals(List.of("2024-01/", "2024/", "2024.txt"), Fixtures.names(
+                store.inTransaction(Fixtures.SERVICE, repos -> repos.objects().list(BucketId.of("dates"),
+                        new ObjectListQuery("", "", 3, 0, SortColumn.NAME, SortOrder.DESC)))));
+    }
+
     private static List<String> list(String prefix, String search, SortColumn column, SortOrder order, int limit,
                                      int offset) {
         return Fixtures.names(store.inTransaction(Fixtures.SERVICE, repos -> repos.objects().list(BucketId.of(BUCKET),

@@ -5,12 +5,16 @@ import dev.pillar.storage.application.port.BlobContent;
 import dev.pillar.storage.application.port.BlobInfo;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobNotFound;
+import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.ObjectStore;
 import dev.pillar.storage.application.port.StoreEntry;
 import dev.pillar.storage.application.port.StoredBlob;
+import dev.pillar.storage.application.port.UploadedPart;
+import dev.pillar.storage.domain.failure.NotFound;
 import dev.pillar.storage.domain.object.ByteRange;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -19,6 +23,8 @@ import java.util.stream.Stream;
  * Decorator: counts and times every call to whichever {@link ObjectStore} it wraps, by operation and
  * outcome ({@code ok}, {@code not_found}, {@code error}). A write is timed to the end of the stream it
  * consumes; a read to the moment the stream is open (the body is then paced by the client, not the store).
+ * The same backend's multipart uploads (resumable uploads' parts) are counted in the same families through
+ * {@link #multipart}.
  */
 public final class MeteredObjectStore implements ObjectStore {
     private final ObjectStore delegate;
@@ -83,6 +89,39 @@ public final class MeteredObjectStore implements ObjectStore {
         return timed("health", delegate::isHealthy);
     }
 
+    /** The backend's multipart store, its calls counted and timed here as {@code multipart_*} operations. */
+    public MultipartStore multipart(MultipartStore parts) {
+        return new MultipartStore() {
+            @Override
+            public String begin(BlobKey key, BlobAttributes attributes) {
+                return timed("multipart_begin", () -> parts.begin(key, attributes));
+            }
+
+            @Override
+            public UploadedPart putPart(BlobKey key, String uploadId, int number, InputStream content, long length) {
+                return timed("multipart_put_part", () -> parts.putPart(key, uploadId, number, content, length));
+            }
+
+            @Override
+            public List<UploadedPart> listParts(BlobKey key, String uploadId) {
+                return timed("multipart_list_parts", () -> parts.listParts(key, uploadId));
+            }
+
+            @Override
+            public StoredBlob complete(BlobKey key, String uploadId, List<UploadedPart> uploaded) {
+                return timed("multipart_complete", () -> parts.complete(key, uploadId, uploaded));
+            }
+
+            @Override
+            public void abort(BlobKey key, String uploadId) {
+                timed("multipart_abort", () -> {
+                    parts.abort(key, uploadId);
+                    return null;
+                });
+            }
+        };
+    }
+
     private <T> T timed(String operation, Supplier<T> call) {
         long start = System.nanoTime();
         String outcome = "error";
@@ -90,7 +129,7 @@ public final class MeteredObjectStore implements ObjectStore {
             T result = call.get();
             outcome = "ok";
             return result;
-        } catch (BlobNotFound e) {
+        } catch (BlobNotFound | NotFound e) {
             outcome = "not_found";
             throw e;
         } finally {
