@@ -50,7 +50,7 @@ public record ServerConfig(String host, int port, String databaseUrl, int databa
 
     /** How long a resumable upload may take from its creation (Supabase's {@code TUS_URL_EXPIRY_MS}). */
     public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
-    /** How long the server waits for a client's bytes ({@code HTTP_READ_TIMEOUT_MS}, ADR 0017). */
+    /** How long the server waits for a client's bytes ({@code HTTP_READ_TIMEOUT_MS}, ADR 0016). */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     private static final Pattern PROJECT_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");

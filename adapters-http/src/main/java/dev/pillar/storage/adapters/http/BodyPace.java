@@ -12,7 +12,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * Guards every request body (ADR 0017). A body must keep pace: the time a handler spends waiting for its bytes may
+ * Guards every request body (ADR 0016). A body must keep pace: the time a handler spends waiting for its bytes may
  * not exceed the read timeout plus one second per {@value #MIN_BYTES_PER_SECOND} bytes received, so one that
  * trickles in a byte a second fails at its next byte after about the read timeout; a single read that waits longer
  * than the read timeout fails on the socket's own timeout. Both are answered 408. Time the server spends elsewhere

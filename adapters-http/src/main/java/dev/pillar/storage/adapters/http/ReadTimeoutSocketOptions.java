@@ -14,7 +14,7 @@ import java.util.Optional;
  * Helidon's socket options plus what Helidon 4.5 leaves out on the server side: the read timeout is set on every
  * accepted connection ({@code SO_TIMEOUT}), so a client that stops sending (mid-headers, mid-body, or idle between
  * requests) is dropped after it instead of holding its connection for ever. It applies to the blocking socket
- * streams the server reads with {@code useNio(false)} (ADR 0017).
+ * streams the server reads with {@code useNio(false)} (ADR 0016).
  */
 final class ReadTimeoutSocketOptions implements SocketOptions {
     private final SocketOptions options;

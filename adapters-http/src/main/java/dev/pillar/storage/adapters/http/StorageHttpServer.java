@@ -57,7 +57,7 @@ public final class StorageHttpServer implements AutoCloseable {
                 .host(settings.host())
                 .port(settings.port())
                 // blocking socket streams, so that the read timeout (SO_TIMEOUT) applies to every read; bodies are
-                // also paced by BodyPace (ADR 0017)
+                // also paced by BodyPace (ADR 0016)
                 .useNio(false)
                 .connectionOptions(new ReadTimeoutSocketOptions(settings.readTimeout()))
                 .idleConnectionTimeout(settings.readTimeout())

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConnectionPool {
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static final String APPLICATION_NAME = "pillar-storage";
-    /** A statement cancelled by its timeout answers at once; past this margin the server is gone (ADR 0018). */
+    /** A statement cancelled by its timeout answers at once; past this margin the server is gone (ADR 0017). */
     private static final long SOCKET_MARGIN_SECONDS = 5;
 
     private ConnectionPool() {

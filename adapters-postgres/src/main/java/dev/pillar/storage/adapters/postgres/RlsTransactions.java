@@ -63,7 +63,7 @@ final class RlsTransactions {
     /**
      * A transaction acting as {@code caller}. A pooled connection whose server side is gone (PostgreSQL restarted,
      * {@code pg_terminate_backend}, a proxy's idle cut) fails on this first statement, before any work ran on it:
-     * the pool evicts it and the next one is tried, at most once per connection the pool can hold (ADR 0018).
+     * the pool evicts it and the next one is tried, at most once per connection the pool can hold (ADR 0017).
      */
     private DbTransaction begin(Caller caller) {
         for (int attempt = 1; ; attempt++) {
