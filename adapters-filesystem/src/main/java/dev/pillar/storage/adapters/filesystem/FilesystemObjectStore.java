@@ -50,10 +50,15 @@ public final class FilesystemObjectStore implements ObjectStore, MultipartStore 
      * left over by a crash (older than an hour).
      */
     public FilesystemObjectStore(Path root) {
+        this(root, new DirectorySync(DirectorySync.FORCE));
+    }
+
+    /** As {@link #FilesystemObjectStore(Path)}, syncing directories through {@code syncs} (tests watch them). */
+    FilesystemObjectStore(Path root, DirectorySync syncs) {
         Path absolute = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absolute);
-            this.staging = StagingArea.under(absolute);
+            this.staging = StagingArea.under(absolute, syncs);
             staging.sweepOlderThan(STALE_STAGING_AGE);
             this.attributes = ExtendedAttributes.on(absolute);
             this.parts = new PartFiles(absolute, staging, attributes);

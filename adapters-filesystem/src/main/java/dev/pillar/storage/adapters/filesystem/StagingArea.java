@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,15 +26,17 @@ final class StagingArea {
     private static final int PUBLISH_ATTEMPTS = 10;
     private static final System.Logger LOG = System.getLogger(StagingArea.class.getName());
     private final Path directory;
+    private final DirectoryTree tree;
 
-    private StagingArea(Path directory) {
+    private StagingArea(Path directory, DirectoryTree tree) {
         this.directory = directory;
+        this.tree = tree;
     }
 
-    static StagingArea under(Path root) throws IOException {
+    static StagingArea under(Path root, DirectorySync syncs) throws IOException {
         Path directory = root.resolve(DIRECTORY);
         Files.createDirectories(directory);
-        return new StagingArea(directory);
+        return new StagingArea(directory, new DirectoryTree(root, syncs));
     }
 
     Path directory() {
@@ -49,21 +53,29 @@ final class StagingArea {
         return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    /** Renames a complete, synced staging file over {@code target}, creating (and re-creating) its parents. */
+    /**
+     * Renames a complete, synced staging file over {@code target}, creating (and re-creating) its parents, and
+     * returns once the rename is durable (see {@link DirectoryTree#settle}).
+     */
     void publish(Path temp, Path target) throws IOException {
         Path parent = target.getParent();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Files.createDirectories(parent);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                syncDirectory(parent);
-                return;
-            } catch (NoSuchFileException | FileAlreadyExistsException raced) {
-                // FileAlreadyExists: createDirectories saw the directory, then a delete removed it.
-                if (attempt == PUBLISH_ATTEMPTS || !Files.exists(temp)) {
-                    throw raced;
+        List<Path> created = new ArrayList<>();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    tree.create(parent, created);
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    break;
+                } catch (NoSuchFileException | FileAlreadyExistsException raced) {
+                    // FileAlreadyExists: we saw the directory, then a delete removed it.
+                    if (attempt == PUBLISH_ATTEMPTS || !Files.exists(temp)) {
+                        throw raced;
+                    }
                 }
             }
+            tree.settle(parent);
+        } finally {
+            tree.release(created);
         }
     }
 
@@ -99,18 +111,6 @@ final class StagingArea {
         }
         if (removed > 0) {
             LOG.log(System.Logger.Level.INFO, "event=stale_staging_files_removed count={0}", removed);
-        }
-    }
-
-    /**
-     * Makes the rename itself durable. Best effort: not every platform can open a directory, and
-     * the blob's bytes are already synced.
-     */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "event=directory_sync_skipped path={0} cause={1}", directory, e.toString());
         }
     }
 }
