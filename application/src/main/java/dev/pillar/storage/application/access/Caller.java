@@ -22,6 +22,14 @@ public record Caller(Role role, Optional<String> subject, String claimsJson) {
     }
 
     /**
+     * Whether this caller's reads see what the server's see: service_role bypasses row-level security, so no
+     * policy and no claim shapes what it reads.
+     */
+    public boolean readsAsServer() {
+        return role == Role.SERVICE_ROLE;
+    }
+
+    /**
      * The server writing on behalf of {@code owner}, as Supabase does for a signed upload: policies are
      * bypassed (they were checked when the URL was signed) and the object is recorded as the owner's.
      */

@@ -27,6 +27,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     private final Map<BucketId, Bucket> buckets = new HashMap<>();
     private final Map<ObjectKey, StoredObject> objects = new HashMap<>();
     private final List<Caller> callers = new ArrayList<>();
+    private int transactions;
     private volatile boolean writesDenied;
     private volatile boolean objectsHidden;
     private volatile boolean healthy = true;
@@ -48,9 +49,10 @@ public final class InMemoryMetadataStore implements MetadataStore {
         InMemoryTransaction tx;
         synchronized (this) {
             callers.add(caller);
+            transactions++;
             tx = new InMemoryTransaction(this, caller, Map.copyOf(buckets), Map.copyOf(objects));
         }
-        T result = work.apply(new Repositories(tx, tx));
+        T result = work.apply(new Repositories(tx, tx, tx));
         synchronized (this) {
             merge(tx.bucketsBefore(), tx.buckets(), buckets);
             merge(tx.objectsBefore(), tx.objects(), objects);
@@ -90,9 +92,14 @@ public final class InMemoryMetadataStore implements MetadataStore {
         return InMemoryTransaction.sortedIn(objects, bucketId);
     }
 
-    /** Who each transaction acted as, in order. */
+    /** Whom the transactions acted as, in order: each one's first caller, then each caller it switched to. */
     public synchronized List<Caller> transactionCallers() {
         return List.copyOf(callers);
+    }
+
+    /** How many transactions ran. */
+    public synchronized int transactionCount() {
+        return transactions;
     }
 
     // Switches.
@@ -117,6 +124,10 @@ public final class InMemoryMetadataStore implements MetadataStore {
     /** Runs {@code action} (a concurrent upload, say) just before the next object insert checks for duplicates. */
     public synchronized void beforeNextObjectInsert(Runnable action) {
         beforeNextObjectInsert = action;
+    }
+
+    synchronized void actedAs(Caller caller) {
+        callers.add(caller);
     }
 
     boolean writesDenied() {

@@ -6,6 +6,7 @@ import dev.pillar.storage.application.fakes.InMemoryMetadataStore.ObjectKey;
 import dev.pillar.storage.application.port.BucketQuery;
 import dev.pillar.storage.application.port.BucketRepository;
 import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectListQuery;
 import dev.pillar.storage.application.port.ObjectPage;
 import dev.pillar.storage.application.port.ObjectPageQuery;
@@ -31,11 +32,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** One transaction of {@link InMemoryMetadataStore}: both repositories over a private copy of the rows. */
-final class InMemoryTransaction implements BucketRepository, ObjectRepository {
+/**
+ * One transaction of {@link InMemoryMetadataStore}: both repositories over a private copy of the rows, and whom
+ * the transaction acts as.
+ */
+final class InMemoryTransaction implements BucketRepository, ObjectRepository, MetadataStore.CallerSwitch {
     private static final String RLS_REFUSAL = "new row violates row-level security policy";
     private final InMemoryMetadataStore store;
-    private final boolean policiesApply;
+    private Caller caller;
     private final Map<BucketId, Bucket> bucketsBefore;
     private final Map<ObjectKey, StoredObject> objectsBefore;
     private final Map<BucketId, Bucket> buckets;
@@ -44,11 +48,20 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
     InMemoryTransaction(InMemoryMetadataStore store, Caller caller, Map<BucketId, Bucket> buckets,
                         Map<ObjectKey, StoredObject> objects) {
         this.store = store;
-        this.policiesApply = caller.role() != Role.SERVICE_ROLE;
+        this.caller = caller;
         this.bucketsBefore = buckets;
         this.objectsBefore = objects;
         this.buckets = new HashMap<>(buckets);
         this.objects = new HashMap<>(objects);
+    }
+
+    /** Acts as {@code next} from now on; the store records the change, as it records a new transaction's caller. */
+    @Override
+    public void actAs(Caller next) {
+        if (!next.equals(caller)) {
+            store.actedAs(next);
+            caller = next;
+        }
     }
 
     Map<BucketId, Bucket> bucketsBefore() { return bucketsBefore; }
@@ -197,11 +210,15 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
     }
 
     private List<StoredObject> visibleIn(BucketId bucketId) {
-        return store.objectsHidden() && policiesApply ? List.of() : sortedIn(objects, bucketId);
+        return store.objectsHidden() && policiesApply() ? List.of() : sortedIn(objects, bucketId);
+    }
+
+    private boolean policiesApply() {
+        return caller.role() != Role.SERVICE_ROLE;
     }
 
     private void checkWriteAllowed() {
-        if (store.writesDenied() && policiesApply) {
+        if (store.writesDenied() && policiesApply()) {
             throw new AccessDenied(RLS_REFUSAL);
         }
     }

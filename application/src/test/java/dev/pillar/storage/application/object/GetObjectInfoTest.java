@@ -1,6 +1,8 @@
 package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.StorageFixture;
+import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.access.Role;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.bucket.BucketSettings;
@@ -30,6 +32,18 @@ class GetObjectInfoTest {
     void describes_an_object_of_a_private_bucket_read_as_the_caller() {
         assertEquals(secret, info.info(command(privateDocs.id(), secret.name(), ReadRoute.AUTHENTICATED)));
         assertEquals(List.of(SERVICE, ALICE), world.metadata.transactionCallers());
+        assertEquals(1, world.metadata.transactionCount(), "one transaction reads the bucket, then the object");
+    }
+
+    @Test
+    void a_service_role_caller_reads_bucket_and_object_as_itself_without_switching() {
+        Caller serviceKey = new Caller(Role.SERVICE_ROLE, Optional.empty(),
+                "{\"role\":\"service_role\",\"iss\":\"supabase\"}");
+        world.metadata.hideObjects();
+
+        assertEquals(secret, info.info(new GetObjectInfo.Command(serviceKey, privateDocs.id(), secret.name(),
+                ReadRoute.AUTHENTICATED)));
+        assertEquals(List.of(serviceKey), world.metadata.transactionCallers());
     }
 
     @Test
@@ -56,7 +70,7 @@ class GetObjectInfoTest {
 
         assertEquals(page, info.info(command(publicSite.id(), page.name(), ReadRoute.AUTHENTICATED)));
         assertEquals(page, info.info(command(publicSite.id(), page.name(), ReadRoute.PUBLIC)));
-        assertEquals(List.of(SERVICE), world.metadata.transactionCallers().stream().distinct().toList());
+        assertEquals(List.of(SERVICE, SERVICE), world.metadata.transactionCallers(), "one transaction per read");
     }
 
     @Test
