@@ -1,9 +1,5 @@
 package dev.pillar.storage.bootstrap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pillar.storage.adapters.http.support.Json;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -15,33 +11,52 @@ import java.util.logging.LogRecord;
 /**
  * Every log record as one JSON line: {@code time}, {@code level}, {@code logger}, {@code message}, then either
  * the fields of a record whose only parameter is a map (the access log) or the formatted message, and a thrown
- * exception as {@code error} with its stack trace. Callers never put keys or tokens in records.
+ * exception as {@code error} with its stack trace. Callers never put keys or tokens in records. Written by hand
+ * ({@link JsonLine}), not through a Jackson tree: this runs once per request.
  */
 public final class JsonLogFormatter extends Formatter {
+    /** The time's text up to the second, for the last second seen: most records share it with their neighbours. */
+    private volatile Second second = new Second(Long.MIN_VALUE, "");
+
     @Override
     public String format(LogRecord record) {
-        ObjectNode line = Json.object();
-        line.put("time", Instant.ofEpochMilli(record.getMillis()).toString());
-        line.put("level", level(record.getLevel()));
-        line.put("logger", record.getLoggerName());
+        StringBuilder text = new StringBuilder(320);
+        JsonLine line = new JsonLine(text)
+                .field("time", time(record.getMillis()))
+                .field("level", level(record.getLevel()))
+                .field("logger", record.getLoggerName());
         Object[] parameters = record.getParameters();
         if (parameters != null && parameters.length == 1 && parameters[0] instanceof Map<?, ?> fields) {
-            line.put("message", record.getMessage());
-            fields.forEach((key, value) -> line.set(String.valueOf(key), Json.MAPPER.valueToTree(value)));
+            line.field("message", record.getMessage());
+            fields.forEach((key, value) -> line.field(String.valueOf(key), value));
         } else {
-            line.put("message", formatMessage(record));
+            line.field("message", formatMessage(record));
         }
         if (record.getThrown() != null) {
-            line.put("error", record.getThrown().toString());
+            line.field("error", record.getThrown().toString());
             StringWriter stack = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(stack));
-            line.put("stack", stack.toString());
+            line.field("stack", stack.toString());
         }
-        try {
-            return Json.MAPPER.writeValueAsString(line) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            return "{\"level\":\"error\",\"message\":\"unprintable log record\"}" + System.lineSeparator();
+        line.end();
+        return text.toString();
+    }
+
+    /** {@code Instant.ofEpochMilli(millis).toString()}, with the part up to the second computed once a second. */
+    private String time(long millis) {
+        long epochSecond = Math.floorDiv(millis, 1000);
+        int milli = Math.floorMod(millis, 1000);
+        Second current = second;
+        if (current.epochSecond() != epochSecond) {
+            String whole = Instant.ofEpochSecond(epochSecond).toString();
+            current = new Second(epochSecond, whole.substring(0, whole.length() - 1));
+            second = current;
         }
+        if (milli == 0) {
+            return current.text() + 'Z';
+        }
+        return current.text() + '.' + (char) ('0' + milli / 100) + (char) ('0' + milli / 10 % 10)
+                + (char) ('0' + milli % 10) + 'Z';
     }
 
     /** The level as the configuration names them: error, warn, info, debug, trace. */
@@ -57,5 +72,8 @@ public final class JsonLogFormatter extends Formatter {
             return "info";
         }
         return value >= Level.FINE.intValue() ? "debug" : "trace";
+    }
+
+    private record Second(long epochSecond, String text) {
     }
 }

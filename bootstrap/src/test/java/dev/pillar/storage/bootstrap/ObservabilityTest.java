@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -96,6 +97,8 @@ class ObservabilityTest {
 
         String requestId = missing.headers().firstValue("x-request-id").orElseThrow();
         assertEquals(36, requestId.length(), requestId);
+        assertEquals(4, UUID.fromString(requestId).version(), requestId);
+        assertEquals(2, UUID.fromString(requestId).variant(), requestId);
         JsonNode line = awaitLine(requestId);
         assertEquals(404, line.path("status").asInt());
         assertEquals("NoSuchKey", line.path("error").asText());

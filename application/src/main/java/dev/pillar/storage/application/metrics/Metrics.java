@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * A small, lock-free registry of counters, histograms and gauges with labels, read whole by an exposition
@@ -37,7 +38,7 @@ public final class Metrics {
     private final Map<String, Registered> families = new ConcurrentHashMap<>();
     private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** A counter family; {@link Counter#labels} picks (and creates on first use) one series. */
+    /** A counter family; {@link Counter#labels} picks (and creates on first use) one series to keep and add to. */
     public Counter counter(String name, String help, String... labelNames) {
         return register(new Counter(name, help, List.of(labelNames)));
     }
@@ -83,7 +84,7 @@ public final class Metrics {
         private final String name;
         private final String help;
         private final List<String> labelNames;
-        private final Map<List<String>, LongAdder> series = new ConcurrentHashMap<>();
+        private final Map<List<String>, CounterSeries> series = new ConcurrentHashMap<>();
 
         private Counter(String name, String help, List<String> labelNames) {
             this.name = name;
@@ -93,7 +94,12 @@ public final class Metrics {
 
         /** Adds {@code amount} to the series with these label values (in the family's label order). */
         public void add(long amount, String... labelValues) {
-            series.computeIfAbsent(key(labelNames, labelValues), k -> new LongAdder()).add(amount);
+            labels(labelValues).add(amount);
+        }
+
+        /** The series with these label values, created on first use: a caller that keeps it skips the lookup. */
+        public CounterSeries labels(String... labelValues) {
+            return series(series, key(labelNames, labelValues), labels -> new CounterSeries());
         }
 
         @Override
@@ -104,7 +110,7 @@ public final class Metrics {
         @Override
         public Family read() {
             List<Series> read = new ArrayList<>();
-            series.forEach((labels, adder) -> read.add(new Series(labels, adder.sum(), null)));
+            series.forEach((labels, counter) -> read.add(new Series(labels, counter.sum(), null)));
             return new Family(name, help, Type.COUNTER, labelNames, read);
         }
     }
@@ -115,7 +121,7 @@ public final class Metrics {
         private final String help;
         private final double[] bounds;
         private final List<String> labelNames;
-        private final Map<List<String>, Buckets> series = new ConcurrentHashMap<>();
+        private final Map<List<String>, HistogramSeries> series = new ConcurrentHashMap<>();
 
         private Histogram(String name, String help, double[] bounds, List<String> labelNames) {
             this.name = name;
@@ -126,7 +132,12 @@ public final class Metrics {
 
         /** Records one observation (seconds, bytes…) in the series with these label values. */
         public void observe(double value, String... labelValues) {
-            series.computeIfAbsent(key(labelNames, labelValues), k -> new Buckets(bounds.length)).add(bounds, value);
+            labels(labelValues).observe(value);
+        }
+
+        /** The series with these label values, created on first use: a caller that keeps it skips the lookup. */
+        public HistogramSeries labels(String... labelValues) {
+            return series(series, key(labelNames, labelValues), labels -> new HistogramSeries(bounds));
         }
 
         @Override
@@ -137,8 +148,43 @@ public final class Metrics {
         @Override
         public Family read() {
             List<Series> read = new ArrayList<>();
-            series.forEach((labels, buckets) -> read.add(new Series(labels, 0, buckets.snapshot(bounds))));
+            series.forEach((labels, histogram) -> read.add(new Series(labels, 0, histogram.snapshot())));
             return new Family(name, help, Type.HISTOGRAM, labelNames, read);
+        }
+    }
+
+    /** One series of a counter family. */
+    public static final class CounterSeries {
+        private final LongAdder sum = new LongAdder();
+
+        private CounterSeries() {
+        }
+
+        public void add(long amount) {
+            sum.add(amount);
+        }
+
+        private long sum() {
+            return sum.sum();
+        }
+    }
+
+    /** One series of a histogram family. */
+    public static final class HistogramSeries {
+        private final double[] bounds;
+        private final Buckets buckets;
+
+        private HistogramSeries(double[] bounds) {
+            this.bounds = bounds;
+            this.buckets = new Buckets(bounds.length);
+        }
+
+        public void observe(double value) {
+            buckets.add(bounds, value);
+        }
+
+        private HistogramSnapshot snapshot() {
+            return buckets.snapshot(bounds);
         }
     }
 
@@ -176,6 +222,13 @@ public final class Metrics {
         public Family read() {
             return new Family(name, help, type, List.of(), List.of(new Series(List.of(), value.getAsDouble(), null)));
         }
+    }
+
+    /** A plain read first: once a series exists, finding it takes no lock (computeIfAbsent may lock its bin). */
+    private static <S> S series(Map<List<String>, S> series, List<String> key,
+                                Function<List<String>, S> create) {
+        S found = series.get(key);
+        return found != null ? found : series.computeIfAbsent(key, create);
     }
 
     private static List<String> key(List<String> labelNames, String[] labelValues) {

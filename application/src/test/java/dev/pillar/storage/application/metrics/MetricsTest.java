@@ -49,6 +49,27 @@ class MetricsTest {
     }
 
     @Test
+    void a_kept_series_is_the_one_its_labels_name() {
+        Metrics.Counter counter = metrics.counter("c", "help", "op");
+        Metrics.Histogram histogram = metrics.histogram("h", "help", new double[]{1}, "op");
+        Metrics.CounterSeries kept = counter.labels("read");
+        Metrics.HistogramSeries keptHistogram = histogram.labels("read");
+
+        kept.add(2);
+        counter.add(3, "read");
+        counter.add(1, "write");
+        keptHistogram.observe(0.5);
+        histogram.observe(4, "read");
+
+        assertEquals(5, value(family("c").series(), "read"));
+        assertEquals(1, value(family("c").series(), "write"));
+        assertEquals(1, series("h").histogram().cumulative()[0]);
+        assertEquals(2, series("h").histogram().count());
+        assertEquals(4.5, series("h").histogram().sum());
+        assertThrows(IllegalArgumentException.class, () -> counter.labels("read", "extra"));
+    }
+
+    @Test
     void a_name_is_registered_once_and_labels_must_match_the_family() {
         Metrics.Counter counter = metrics.counter("c", "help", "a", "b");
         assertThrows(IllegalArgumentException.class, () -> metrics.counter("c", "again"));
