@@ -2,12 +2,12 @@ package dev.pillar.storage.bootstrap;
 
 import dev.pillar.storage.adapters.filesystem.FilesystemObjectStore;
 import dev.pillar.storage.adapters.s3.S3ObjectStore;
+import dev.pillar.storage.adapters.s3.S3ProxyExtension;
 import dev.pillar.storage.adapters.s3.S3ProxyServer;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.object.ObjectName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,17 +55,8 @@ class CrashRecoveryIT {
     private static final String KEY = TestServer.keyFor("service_role");
     @TempDir
     static Path work;
-    private static S3ProxyServer s3;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = S3ProxyServer.start(work.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
 
     @ParameterizedTest(name = "{0} backend")
     @EnumSource(ServerConfig.Backend.class)
@@ -76,7 +67,7 @@ class CrashRecoveryIT {
         Map<String, String> env = new HashMap<>(Map.of("FILE_SIZE_LIMIT", "100MB", "RECONCILE_GRACE_SECONDS", "0",
                 "RECONCILE_INTERVAL_SECONDS", "0"));
         if (backend == ServerConfig.Backend.S3) {
-            env.putAll(S3ProxyServer.environment(s3.endpoint(), s3Bucket));
+            env.putAll(S3ProxyServer.environment(S3.server().endpoint(), s3Bucket));
         }
         byte[] previous = randomBytes(2 * MIB, 1);
         byte[] tusPayload = randomBytes(12 * MIB, 2);
@@ -175,7 +166,7 @@ class CrashRecoveryIT {
             new FilesystemObjectStore(shared.resolve("objects")).write(key, bytes);
             return;
         }
-        try (S3ObjectStore store = S3ObjectStore.open(s3.settings(s3Bucket))) {
+        try (S3ObjectStore store = S3ObjectStore.open(S3.server().settings(s3Bucket))) {
             store.write(key, bytes);
         }
     }

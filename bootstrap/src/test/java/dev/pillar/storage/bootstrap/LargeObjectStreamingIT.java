@@ -2,9 +2,9 @@ package dev.pillar.storage.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pillar.storage.adapters.http.support.Json;
+import dev.pillar.storage.adapters.s3.S3ProxyExtension;
 import dev.pillar.storage.adapters.s3.S3ProxyServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,17 +41,8 @@ class LargeObjectStreamingIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     @TempDir
     static Path work;
-    private static S3ProxyServer s3;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = S3ProxyServer.start(work.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
 
     @ParameterizedTest(name = "{0} backend")
     @EnumSource(ServerConfig.Backend.class)
@@ -59,7 +50,7 @@ class LargeObjectStreamingIT {
             throws Exception {
         Map<String, String> env = new java.util.HashMap<>(Map.of("FILE_SIZE_LIMIT", "300MB"));
         if (backend == ServerConfig.Backend.S3) {
-            env.putAll(S3ProxyServer.environment(s3.endpoint(), S3ProxyServer.newBucketName()));
+            env.putAll(S3ProxyServer.environment(S3.server().endpoint(), S3ProxyServer.newBucketName()));
         }
         try (ServerProcess server = ServerProcess.start(HEAP, env, Files.createTempDirectory(work, "server"))) {
             createBucket(server, "big");

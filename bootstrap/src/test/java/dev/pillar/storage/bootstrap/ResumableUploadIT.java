@@ -1,8 +1,8 @@
 package dev.pillar.storage.bootstrap;
 
+import dev.pillar.storage.adapters.s3.S3ProxyExtension;
 import dev.pillar.storage.adapters.s3.S3ProxyServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,17 +35,8 @@ class ResumableUploadIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
     static Path work;
-    private static S3ProxyServer s3;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = S3ProxyServer.start(work.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
 
     @ParameterizedTest(name = "{0} backend")
     @EnumSource(ServerConfig.Backend.class)
@@ -82,7 +73,7 @@ class ResumableUploadIT {
     private static Map<String, String> environment(ServerConfig.Backend backend, String s3Bucket) {
         Map<String, String> env = new HashMap<>(Map.of("FILE_SIZE_LIMIT", "100MB"));
         if (backend == ServerConfig.Backend.S3) {
-            env.putAll(S3ProxyServer.environment(s3.endpoint(), s3Bucket));
+            env.putAll(S3ProxyServer.environment(S3.server().endpoint(), s3Bucket));
         }
         return env;
     }

@@ -3,12 +3,10 @@ package dev.pillar.storage.adapters.s3;
 import dev.pillar.storage.application.port.MultipartStore;
 import dev.pillar.storage.application.port.MultipartStoreContract;
 import dev.pillar.storage.application.port.ObjectStore;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.BlobKey;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,24 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The multipart contract against a real S3 server (S3Proxy on loopback). */
 class S3MultipartStoreTest extends MultipartStoreContract {
     private static final int MIB = 1024 * 1024;
-    @TempDir
-    static Path serverDirectory;
-    private static S3ProxyServer server;
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
     private S3ObjectStore store;
-
-    @BeforeAll
-    static void startServer() {
-        server = S3ProxyServer.start(serverDirectory.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void openStore() {
-        store = S3ObjectStore.open(server.settings(S3ProxyServer.newBucketName()));
+        store = S3ObjectStore.open(S3.server().settings(S3ProxyServer.newBucketName()));
     }
 
     @AfterEach

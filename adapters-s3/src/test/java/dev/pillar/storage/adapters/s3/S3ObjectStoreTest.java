@@ -12,19 +12,16 @@ import dev.pillar.storage.domain.failure.Unavailable;
 import dev.pillar.storage.domain.object.CacheControl;
 import dev.pillar.storage.domain.object.MimeType;
 import dev.pillar.storage.domain.object.ObjectName;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,27 +37,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The object store contract against a real S3 server (S3Proxy on loopback), and what only S3 shows. */
 class S3ObjectStoreTest extends ObjectStoreContract {
     private static final BlobAttributes PNG = new BlobAttributes(MimeType.of("image/png"), CacheControl.of("max-age=31536000"));
-    @TempDir
-    static Path serverDirectory;
-    private static S3ProxyServer server;
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
     private String bucketName;
     private S3Client client;
     private S3ObjectStore store;
 
-    @BeforeAll
-    static void startServer() {
-        server = S3ProxyServer.start(serverDirectory.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void openStore() {
         bucketName = S3ProxyServer.newBucketName();
-        S3Settings settings = server.settings(bucketName);
+        S3Settings settings = S3.server().settings(bucketName);
         client = S3Clients.build(settings, List.of());
         // Copies above 6 MiB go part by part, so the multipart copy runs on test-sized objects.
         store = new S3ObjectStore(client, settings, new PartBuffers((int) settings.partSize(), 4), 6 * MIB, 5 * MIB);
@@ -162,7 +148,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     void reading_pulls_the_body_from_s3_as_it_is_consumed_not_up_front() throws IOException {
         byte[] payload = randomBytes(64 * MIB, 7);
         store.write(key("stream.bin"), new ByteArrayInputStream(payload));
-        try (ByteCountingRelay relay = new ByteCountingRelay(server.port());
+        try (ByteCountingRelay relay = new ByteCountingRelay(S3.server().port());
              S3ObjectStore throughRelay = S3ObjectStore.open(S3ProxyServer.settings(relay.endpoint(), bucketName))) {
 
             try (BlobContent content = throughRelay.read(key("stream.bin"), Optional.empty())) {
@@ -183,7 +169,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     void closing_a_download_early_drops_it_instead_of_draining_the_object() throws IOException {
         byte[] payload = randomBytes(64 * MIB, 8);
         store.write(key("abandoned.bin"), new ByteArrayInputStream(payload));
-        try (ByteCountingRelay relay = new ByteCountingRelay(server.port());
+        try (ByteCountingRelay relay = new ByteCountingRelay(S3.server().port());
              S3ObjectStore throughRelay = S3ObjectStore.open(S3ProxyServer.settings(relay.endpoint(), bucketName))) {
 
             try (BlobContent content = throughRelay.read(key("abandoned.bin"), Optional.empty())) {
@@ -211,7 +197,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void the_backing_bucket_can_be_created_and_deleted() {
-        S3Settings settings = server.settings(S3ProxyServer.newBucketName());
+        S3Settings settings = S3.server().settings(S3ProxyServer.newBucketName());
         try (S3Client other = S3Clients.build(settings, List.of())) {
             BackingBucket bucket = new BackingBucket(new S3Bucket(other, settings.bucket()), Duration.ofSeconds(2));
             assertFalse(bucket.exists());
@@ -239,7 +225,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void wrong_credentials_are_unavailable_with_a_clear_message() {
-        S3Settings good = server.settings(bucketName);
+        S3Settings good = S3.server().settings(bucketName);
         S3Settings wrong = new S3Settings(good.endpoint(), good.region(), good.bucket(),
                 Optional.of(new S3Settings.Credentials(S3ProxyServer.ACCESS_KEY, "not-the-secret")), true, true,
                 good.partSize(), 4, good.healthTimeout());
