@@ -41,6 +41,8 @@ public class Bench {
     final Map<String, String> args;
     final Report report = new Report();
     String auth;
+    /** Set while a warm-up runs: its loads are done like the measured ones but not reported. */
+    private boolean warming;
 
     Bench(Map<String, String> args) {
         this.args = args;
@@ -179,7 +181,26 @@ public class Bench {
             }
             wall[0] = System.nanoTime() - start;
         });
+        if (warming) {
+            if (errors.get() > 0) {
+                throw new IllegalStateException(errors.get() + " errors while warming up: " + scenario + ", " + target);
+            }
+            return new Report.Row(scenario, target, total, bytesEach * total, wall[0], latencies, 0, usage);
+        }
         return report.add(scenario, target, total, bytesEach * total, wall[0], latencies, errors.get(), usage);
+    }
+
+    /**
+     * Runs {@code work} without reporting its loads: a server measured cold spends much of its CPU compiling its
+     * hot paths (the JIT), which a long-running server does once; the figures are of the warm server.
+     */
+    void warmUp(Work work) throws Exception {
+        warming = true;
+        try {
+            work.run();
+        } finally {
+            warming = false;
+        }
     }
 
     /** A deterministic stream of incompressible bytes whose CRC32C is computed as it is read. */

@@ -39,12 +39,18 @@ final class Scenarios {
     /** The ceiling rows {@code id-large-up}, {@code id-large-down}, {@code id-small-put}, {@code id-small-get}. */
     private static void ceiling(Bench bench, Proc proc, int port, long large, String target, String id,
                                 java.util.function.UnaryOperator<String> paths, Signing signing) throws Exception {
+        bench.warmUp(() -> smallCeiling(bench, proc, port, target, id, path -> paths.apply("warm-" + path), signing));
         String largePath = paths.apply("large");
         bench.load("upload " + large / Bench.MIB + " MiB", target, proc, port, 3, 1, large, (conn, i) ->
                 upload(conn, "PUT", largePath, signing.headers("PUT", largePath), large)).id(id + "-large-up");
         long crc = crcOf(large);
         bench.load("download " + large / Bench.MIB + " MiB", target, proc, port, 3, 1, large, (conn, i) ->
                 download(conn, largePath, signing.headers("GET", largePath), large, crc)).id(id + "-large-down");
+        smallCeiling(bench, proc, port, target, id, paths, signing);
+    }
+
+    private static void smallCeiling(Bench bench, Proc proc, int port, String target, String id,
+                                     java.util.function.UnaryOperator<String> paths, Signing signing) throws Exception {
         bench.load("PUT 4 KiB x" + SMALL + " @32", target, proc, port, SMALL, 32, 4096, (conn, i) -> {
             String path = paths.apply("small-" + i);
             return conn.send("PUT", path, signing.headers("PUT", path) + "Content-Type: application/octet-stream\r\n",
@@ -62,31 +68,39 @@ final class Scenarios {
      */
     static void run(Bench bench, Proc server, int port, long large, String backend, String ceiling) throws Exception {
         String target = "server " + backend;
+        bench.warmUp(() -> small(bench, server, port, target, ceiling, "warm/"));
         bulk(bench, server, port, target, "large", large / Bench.MIB + " MiB", large, 3, ceiling + "-large");
+        small(bench, server, port, target, ceiling, "small/");
+    }
+
+    /** The small-object scenarios on the objects under {@code folder} (the measured ones under {@code small/}). */
+    private static void small(Bench bench, Proc server, int port, String target, String ceiling, String folder)
+            throws Exception {
         String auth = bench.auth;
+        String objects = OBJECTS + folder + "obj-";
         bench.load("PUT 4 KiB x" + SMALL + " @32", target, server, port, SMALL, 32, 4096, (conn, i) ->
-                conn.send("POST", OBJECTS + "small/obj-" + i, auth + "x-upsert: true\r\n"
+                conn.send("POST", objects + i, auth + "x-upsert: true\r\n"
                         + "Content-Type: application/octet-stream\r\n", Bench.smallBody(i)).status() == 200)
                 .ceiling(ceiling + "-small-put");
         bench.load("GET 4 KiB x" + SMALL + " @32", target, server, port, SMALL, 32, 4096, (conn, i) ->
-                conn.send("GET", OBJECTS + "small/obj-" + i, auth, null).body().length == 4096)
+                conn.send("GET", objects + i, auth, null).body().length == 4096)
                 .ceiling(ceiling + "-small-get");
-        byte[] list = "{\"prefix\":\"small/\",\"limit\":100,\"offset\":0}".getBytes(StandardCharsets.UTF_8);
+        byte[] list = ("{\"prefix\":\"" + folder + "\",\"limit\":100,\"offset\":0}").getBytes(StandardCharsets.UTF_8);
         bench.load("list limit 100 x1000 @8", target, server, port, 1000, 8, 0, (conn, i) ->
                 conn.send("POST", "/storage/v1/object/list/bench", auth + JSON, list).status() == 200)
                 .ceiling(ceiling + "-small-get");
         byte[] sign = "{\"expiresIn\":3600}".getBytes(StandardCharsets.UTF_8);
         bench.load("sign URL x4000 @32", target, server, port, 4000, 32, 0, (conn, i) ->
-                conn.send("POST", "/storage/v1/object/sign/bench/small/obj-" + (i % SMALL), auth + JSON, sign)
+                conn.send("POST", "/storage/v1/object/sign/bench/" + folder + "obj-" + (i % SMALL), auth + JSON, sign)
                         .status() == 200).ceiling(ceiling + "-small-get");
         bench.load("mixed 70/20/10 x6000 @64", target, server, port, 6000, 64, 0, (conn, i) -> {
             int dice = Bench.random(10);
             int object = Bench.random(SMALL);
             if (dice < 7) {
-                return conn.send("GET", OBJECTS + "small/obj-" + object, auth, null).body().length == 4096;
+                return conn.send("GET", objects + object, auth, null).body().length == 4096;
             }
             if (dice < 9) {
-                return conn.send("POST", OBJECTS + "small/obj-" + object, auth + "x-upsert: true\r\n"
+                return conn.send("POST", objects + object, auth + "x-upsert: true\r\n"
                         + "Content-Type: application/octet-stream\r\n", Bench.smallBody(i)).status() == 200;
             }
             return conn.send("POST", "/storage/v1/object/list/bench", auth + JSON, list).status() == 200;
