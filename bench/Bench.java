@@ -123,6 +123,7 @@ public class Bench {
     Proc startServer(String name, List<String> jvm, Path log, Map<String, String> backend) throws Exception {
         port = freePort();
         List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.add("@" + args.get("jvm-options"));
         command.addAll(jvm);
         command.addAll(List.of("-jar", args.get("jar")));
         Map<String, String> env = new LinkedHashMap<>(Map.of("PORT", Integer.toString(port), "SERVER_HOST",

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target/storage-server.jar");
+    /** The JVM options the server ships with, as every launcher passes them; the test's heap comes after. */
+    private static final Path JVM_OPTIONS = Path.of("jvm.options");
     private final Process process;
     private final TestDatabase database;
     private final Path log;
@@ -34,7 +36,7 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar with {@code -Xmx<heap>} and {@code env}, and waits until it answers. */
+    /** Starts the jar with the shipped JVM options, {@code -Xmx<heap>} and {@code env}, and waits until it answers. */
     static ServerProcess start(String heap, Map<String, String> env, Path workDirectory) throws IOException {
         int port = freePort();
         TestDatabase database = TestDatabase.create();
@@ -79,7 +81,7 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run the integration tests with `mvn verify`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString()));
+                "@" + JVM_OPTIONS, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("SERVER_HOST", "127.0.0.1", "DATABASE_URL", databaseUrl,
