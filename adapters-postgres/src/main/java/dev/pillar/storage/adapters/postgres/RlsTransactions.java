@@ -94,7 +94,7 @@ final class RlsTransactions {
     private void actAs(DbExecute transaction, Caller caller) {
         List<Object> settings = List.of(caller.role().dbName(), caller.claimsJson(), caller.subject().orElse(""),
                 caller.role().dbName(), statementTimeoutMillis);
-        try (var rows = transaction.createQuery(ACT_AS).params(settings).execute()) {
+        try (var rows = transaction.createNamedQuery(Sql.nameOf(ACT_AS), ACT_AS).params(settings).execute()) {
             rows.forEach(row -> { });
         }
     }

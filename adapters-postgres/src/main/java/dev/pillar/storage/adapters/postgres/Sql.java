@@ -22,7 +22,7 @@ final class Sql {
 
     List<DbRow> query(Resource subject, String sql, Object... params) {
         return translated(subject, () -> {
-            try (var rows = db.createQuery(sql).params(Arrays.asList(params)).execute()) {
+            try (var rows = db.createNamedQuery(nameOf(sql), sql).params(Arrays.asList(params)).execute()) {
                 return rows.toList();
             }
         });
@@ -35,7 +35,17 @@ final class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it touched. */
     long update(Resource subject, String sql, Object... params) {
-        return translated(subject, () -> db.createDmlStatement(sql).params(Arrays.asList(params)).execute());
+        return translated(subject, () -> db.createNamedDmlStatement(nameOf(sql), sql).params(Arrays.asList(params))
+                .execute());
+    }
+
+    /**
+     * The name Helidon DbClient labels a statement with (in its own logs and observers; PostgreSQL never sees it).
+     * Given none, it names every statement anew by the SHA-256 of its text, a digest per statement run; the text's
+     * hash code labels it as well for nothing.
+     */
+    static String nameOf(String sql) {
+        return "sql-" + Integer.toHexString(sql.hashCode());
     }
 
     private static <T> T translated(Resource subject, Supplier<T> statement) {
