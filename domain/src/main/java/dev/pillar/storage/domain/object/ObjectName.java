@@ -2,8 +2,6 @@ package dev.pillar.storage.domain.object;
 
 import dev.pillar.storage.domain.failure.InvalidInput;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,16 +21,37 @@ public record ObjectName(String value) {
         return new ObjectName(raw);
     }
 
+    /**
+     * One pass over the text (every name read back from the database is checked again, so this runs per row):
+     * its UTF-8 length, no control, replacement or unpaired surrogate character, and regular segments.
+     */
     private static boolean isValid(String value) {
-        if (value == null || value.isEmpty() || value.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (value == null || value.isEmpty()) {
             return false;
         }
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD
-                || Character.getType(c) == Character.SURROGATE)) {
-            return false;
+        int utf8Bytes = 0;
+        int segmentStart = 0;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.isISOControl(c) || c == 0xFFFD || Character.getType(c) == Character.SURROGATE) {
+                return false;
+            }
+            utf8Bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            if (c == '/') {
+                if (!isRegularSegment(value, segmentStart, i)) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            }
+            i += Character.charCount(c);
         }
-        return Arrays.stream(value.split("/", -1))
-                .noneMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."));
+        return utf8Bytes <= MAX_BYTES && isRegularSegment(value, segmentStart, value.length());
+    }
+
+    /** Not empty, {@code .} or {@code ..}: the segment {@code [from, to)} of {@code value}. */
+    private static boolean isRegularSegment(String value, int from, int to) {
+        int length = to - from;
+        return length > 2 || length == 2 && !value.startsWith("..", from) || length == 1 && value.charAt(from) != '.';
     }
 
     public List<String> segments() {

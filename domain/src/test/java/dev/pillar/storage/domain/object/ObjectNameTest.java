@@ -45,6 +45,26 @@ class ObjectNameTest {
         }
 
         @Test
+        void counts_utf8_bytes_not_characters_for_three_byte_characters() {
+            String atLimit = "a" + "日".repeat(341);
+            String overLimit = "ab" + "日".repeat(341);
+            assertEquals(1024, atLimit.getBytes(StandardCharsets.UTF_8).length);
+
+            assertEquals(atLimit, ObjectName.of(atLimit).value());
+            assertInvalidKey(overLimit);
+        }
+
+        @Test
+        void counts_the_bytes_of_every_segment_of_a_mixed_name() {
+            String atLimit = "é/".repeat(255) + "日😀a";
+            String padded = atLimit + "b".repeat(1024 - atLimit.getBytes(StandardCharsets.UTF_8).length);
+            assertEquals(1024, padded.getBytes(StandardCharsets.UTF_8).length);
+
+            assertEquals(padded, ObjectName.of(padded).value());
+            assertInvalidKey(padded + "c");
+        }
+
+        @Test
         void counts_utf8_bytes_not_characters_for_four_byte_characters() {
             String atLimit = "😀".repeat(256);
             String overLimit = "😀".repeat(257);
