@@ -29,9 +29,9 @@ public final class BucketRules {
      * Long enough that a busy bucket costs one read per period instead of one per write; short enough that
      * another instance's change is obeyed about as soon as an upload already in flight would have obeyed it.
      */
-    public static final Duration VALIDITY = Duration.ofSeconds(2);
+    private static final Duration VALIDITY = Duration.ofSeconds(2);
     /** Far above the buckets a project writes to within one validity period; bounds memory if it has more. */
-    public static final int CAPACITY = 1024;
+    private static final int CAPACITY = 1024;
 
     private final MetadataStore metadata;
     private final Clock clock;
