@@ -7,6 +7,7 @@ import dev.pillar.storage.application.fakes.InMemoryMetadataStore;
 import dev.pillar.storage.application.fakes.InMemoryObjectStore;
 import dev.pillar.storage.application.fakes.SequentialIdGenerator;
 import dev.pillar.storage.application.object.BlobCleaner;
+import dev.pillar.storage.application.object.BucketRules;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
@@ -41,6 +42,7 @@ public final class StorageFixture {
     public final InMemoryObjectStore store = new InMemoryObjectStore();
     public final StorageSettings settings;
     public final BlobCleaner cleaner;
+    public final BucketRules buckets = new BucketRules(metadata, clock);
 
     public StorageFixture() {
         this(ByteSize.mebibytes(50));

@@ -21,6 +21,7 @@ import dev.pillar.storage.application.image.TransformImage;
 import dev.pillar.storage.application.metrics.MeteredObjectStore;
 import dev.pillar.storage.application.metrics.Metrics;
 import dev.pillar.storage.application.object.BlobCleaner;
+import dev.pillar.storage.application.object.BucketRules;
 import dev.pillar.storage.application.object.CopyObject;
 import dev.pillar.storage.application.object.DownloadObject;
 import dev.pillar.storage.application.object.GetObjectInfo;
@@ -204,14 +205,15 @@ public final class StorageServer implements AutoCloseable {
         Clock clock = Instant::now;
         IdGenerator ids = UUID::randomUUID;
         BlobCleaner cleaner = new BlobCleaner(store, settings);
-        UploadObject uploadObject = new UploadObject(metadata, store, cleaner, settings, ids, clock);
+        BucketRules buckets = new BucketRules(metadata, clock);
+        UploadObject uploadObject = new UploadObject(metadata, buckets, store, cleaner, settings, ids, clock);
         DownloadObject downloadObject = new DownloadObject(metadata, store, cleaner);
         return new UseCases(
-                new CreateBucket(metadata, clock),
+                new CreateBucket(metadata, buckets, clock),
                 new ListBuckets(metadata),
                 new GetBucket(metadata),
-                new UpdateBucket(metadata, clock),
-                new DeleteBucket(metadata),
+                new UpdateBucket(metadata, buckets, clock),
+                new DeleteBucket(metadata, buckets),
                 new EmptyBucket(metadata, cleaner, background),
                 uploadObject,
                 downloadObject,
@@ -219,8 +221,8 @@ public final class StorageServer implements AutoCloseable {
                 new ListObjects(metadata),
                 new GetObjectInfo(metadata),
                 new ListObjectPage(metadata),
-                new CopyObject(metadata, store, cleaner, settings, ids, clock),
-                new MoveObject(metadata, store, cleaner, settings, ids, clock),
+                new CopyObject(metadata, buckets, store, cleaner, settings, ids, clock),
+                new MoveObject(metadata, buckets, store, cleaner, settings, ids, clock),
                 new CheckHealth(metadata, store),
                 new CreateSignedUrl(metadata, clock),
                 new CreateSignedUrls(metadata, clock),

@@ -1,6 +1,7 @@
 package dev.pillar.storage.application.bucket;
 
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.object.BucketRules;
 import dev.pillar.storage.application.port.Clock;
 import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.domain.bucket.Bucket;
@@ -14,18 +15,23 @@ import dev.pillar.storage.domain.object.MimeType;
 import java.util.List;
 import java.util.Optional;
 
-/** Use case: change a bucket's visibility, size limit or accepted types; fields not given stay. */
+/**
+ * Use case: change a bucket's visibility, size limit or accepted types; fields not given stay. The next write in
+ * this process obeys the change ({@link BucketRules#changing}).
+ */
 public final class UpdateBucket {
     private final MetadataStore metadata;
+    private final BucketRules buckets;
     private final Clock clock;
 
-    public UpdateBucket(MetadataStore metadata, Clock clock) {
+    public UpdateBucket(MetadataStore metadata, BucketRules buckets, Clock clock) {
         this.metadata = metadata;
+        this.buckets = buckets;
         this.clock = clock;
     }
 
     public Bucket update(Command command) {
-        return metadata.inTransaction(command.caller(), repos -> {
+        return buckets.changing(command.id(), () -> metadata.inTransaction(command.caller(), repos -> {
             Bucket current = repos.buckets().find(command.id()).orElseThrow(() -> new NotFound(Resource.BUCKET));
             BucketSettings old = current.settings();
             BucketSettings changed = new BucketSettings(
@@ -37,7 +43,7 @@ public final class UpdateBucket {
                 throw new NotFound(Resource.BUCKET);
             }
             return updated;
-        });
+        }));
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class CopyObject {
     private final MetadataStore metadata;
+    private final BucketRules buckets;
     private final ObjectStore store;
     private final BlobCleaner cleaner;
     private final VersionPublisher publisher;
@@ -35,9 +36,10 @@ public final class CopyObject {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CopyObject(MetadataStore metadata, ObjectStore store, BlobCleaner cleaner, StorageSettings settings,
-                      IdGenerator ids, Clock clock) {
+    public CopyObject(MetadataStore metadata, BucketRules buckets, ObjectStore store, BlobCleaner cleaner,
+                      StorageSettings settings, IdGenerator ids, Clock clock) {
         this.metadata = metadata;
+        this.buckets = buckets;
         this.store = store;
         this.cleaner = cleaner;
         this.publisher = new VersionPublisher(metadata, cleaner);
@@ -47,7 +49,7 @@ public final class CopyObject {
     }
 
     public StoredObject copy(Command command) {
-        Bucket destination = Lookups.existingBucket(metadata, command.destinationBucket());
+        Bucket destination = buckets.of(command.destinationBucket());
         for (int attempt = 1; ; attempt++) {
             StoredObject source = Lookups.visibleObject(metadata, command.caller(), command.sourceBucket(),
                     command.sourceKey());

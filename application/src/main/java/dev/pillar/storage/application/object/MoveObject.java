@@ -26,15 +26,17 @@ import dev.pillar.storage.domain.object.StoredObject;
  */
 public final class MoveObject {
     private final MetadataStore metadata;
+    private final BucketRules buckets;
     private final ObjectStore store;
     private final BlobCleaner cleaner;
     private final StorageSettings settings;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public MoveObject(MetadataStore metadata, ObjectStore store, BlobCleaner cleaner, StorageSettings settings,
-                      IdGenerator ids, Clock clock) {
+    public MoveObject(MetadataStore metadata, BucketRules buckets, ObjectStore store, BlobCleaner cleaner,
+                      StorageSettings settings, IdGenerator ids, Clock clock) {
         this.metadata = metadata;
+        this.buckets = buckets;
         this.store = store;
         this.cleaner = cleaner;
         this.settings = settings;
@@ -43,7 +45,7 @@ public final class MoveObject {
     }
 
     public StoredObject move(Command command) {
-        Bucket destination = Lookups.existingBucket(metadata, command.destinationBucket());
+        Bucket destination = buckets.of(command.destinationBucket());
         for (int attempt = 1; ; attempt++) {
             StoredObject source = Lookups.visibleObject(metadata, command.caller(), command.sourceBucket(),
                     command.sourceKey());

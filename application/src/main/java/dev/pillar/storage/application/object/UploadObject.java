@@ -25,22 +25,23 @@ import java.util.OptionalLong;
 /**
  * Use case: store an object's bytes and make them visible under its name.
  *
- * <p>The bytes go to a new version key first; only then does one transaction, acting as the
+ * <p>The bucket's type and size rules are checked first, as {@link BucketRules} knows them (briefly remembered,
+ * ADR 0020). Then the bytes go to a new version key; only then does one transaction, acting as the
  * caller, insert or switch the row (row-level security decides); the replaced version's bytes
  * are removed after the commit. Readers therefore see the old object or the new one, never a
  * mix, and a refused or failed upload leaves neither a row nor bytes behind.
  */
 public final class UploadObject {
-    private final MetadataStore metadata;
+    private final BucketRules buckets;
     private final ObjectStore store;
     private final VersionPublisher publisher;
     private final StorageSettings settings;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public UploadObject(MetadataStore metadata, ObjectStore store, BlobCleaner cleaner, StorageSettings settings,
-                        IdGenerator ids, Clock clock) {
-        this.metadata = metadata;
+    public UploadObject(MetadataStore metadata, BucketRules buckets, ObjectStore store, BlobCleaner cleaner,
+                        StorageSettings settings, IdGenerator ids, Clock clock) {
+        this.buckets = buckets;
         this.store = store;
         this.publisher = new VersionPublisher(metadata, cleaner);
         this.settings = settings;
@@ -49,7 +50,7 @@ public final class UploadObject {
     }
 
     public StoredObject upload(Command command) {
-        Bucket bucket = Lookups.existingBucket(metadata, command.bucketId());
+        Bucket bucket = buckets.of(command.bucketId());
         bucket.admitContentType(command.contentType());
         ByteSize limit = bucket.uploadLimit(settings.globalFileSizeLimit());
         command.declaredLength().ifPresent(length -> bucket.admitSize(ByteSize.of(length), settings.globalFileSizeLimit()));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.pillar.storage.application.StorageFixture.ALICE;
+import static dev.pillar.storage.application.StorageFixture.SERVICE;
 import static dev.pillar.storage.application.StorageFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,7 +24,7 @@ class CreateBucketTest {
     private static final BucketSettings PUBLIC_IMAGES = new BucketSettings(true, Optional.of(ByteSize.of(2048)),
             List.of(MimeType.of("image/*")));
     private final StorageFixture world = new StorageFixture();
-    private final CreateBucket create = new CreateBucket(world.metadata, world.clock);
+    private final CreateBucket create = new CreateBucket(world.metadata, world.buckets, world.clock);
 
     @Test
     void creates_a_bucket_owned_by_the_caller_with_the_given_settings() {
@@ -34,6 +35,17 @@ class CreateBucketTest {
         assertEquals(PUBLIC_IMAGES, created.settings());
         assertEquals(START, created.createdAt());
         assertEquals(Optional.of(created), world.metadata.bucket(BucketId.of("avatars")));
+    }
+
+    @Test
+    void a_bucket_created_anew_is_obeyed_at_once_where_a_deleted_one_of_that_name_was_remembered() {
+        BucketId avatars = world.bucket("avatars").id();
+        world.buckets.of(avatars);
+        world.metadata.inTransaction(SERVICE, repos -> repos.buckets().delete(avatars)); // by another instance
+
+        Bucket created = create.create(new CreateBucket.Command(ALICE, avatars, PUBLIC_IMAGES));
+
+        assertEquals(created, world.buckets.of(avatars));
     }
 
     @Test

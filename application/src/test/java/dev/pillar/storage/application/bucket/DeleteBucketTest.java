@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DeleteBucketTest {
     private final StorageFixture world = new StorageFixture();
-    private final DeleteBucket delete = new DeleteBucket(world.metadata);
+    private final DeleteBucket delete = new DeleteBucket(world.metadata, world.buckets);
 
     @Test
     void deletes_an_empty_bucket() {
@@ -25,6 +25,16 @@ class DeleteBucketTest {
         delete.delete(ALICE, avatars.id());
 
         assertEquals(Optional.empty(), world.metadata.bucket(avatars.id()));
+    }
+
+    @Test
+    void the_next_write_in_this_process_finds_the_bucket_gone_at_once() {
+        Bucket avatars = world.bucket("avatars");
+        world.buckets.of(avatars.id());
+
+        delete.delete(ALICE, avatars.id());
+
+        assertThrows(NotFound.class, () -> world.buckets.of(avatars.id()));
     }
 
     @Test

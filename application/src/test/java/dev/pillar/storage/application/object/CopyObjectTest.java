@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CopyObjectTest {
     private static final ObjectName COPY = ObjectName.of("copies/report.txt");
     private final StorageFixture world = new StorageFixture();
-    private final CopyObject copy = new CopyObject(world.metadata, world.store, world.cleaner, world.settings,
+    private final CopyObject copy = new CopyObject(world.metadata, world.buckets, world.store, world.cleaner, world.settings,
             world.ids, world.clock);
     private final Bucket docs = world.bucket("docs");
     private final StoredObject report = world.object(docs, "report.txt", "quarterly numbers");

@@ -29,9 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class MoveObjectTest {
     private static final ObjectName TARGET = ObjectName.of("archive/report.txt");
     private final StorageFixture world = new StorageFixture();
-    private final MoveObject move = new MoveObject(world.metadata, world.store, world.cleaner, world.settings,
+    private final MoveObject move = new MoveObject(world.metadata, world.buckets, world.store, world.cleaner, world.settings,
             world.ids, world.clock);
-    private final CopyObject copy = new CopyObject(world.metadata, world.store, world.cleaner, world.settings,
+    private final CopyObject copy = new CopyObject(world.metadata, world.buckets, world.store, world.cleaner, world.settings,
             world.ids, world.clock);
     private final Bucket docs = world.bucket("docs");
     private final StoredObject report = world.object(docs, "report.txt", "quarterly numbers");

@@ -54,8 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UploadObjectTest {
     private static final ObjectName NAME = ObjectName.of("reports/2024/q1.txt");
     private final StorageFixture world = new StorageFixture(ByteSize.of(1024));
-    private final UploadObject upload = new UploadObject(world.metadata, world.store, world.cleaner, world.settings,
-            world.ids, world.clock);
+    private final UploadObject upload = new UploadObject(world.metadata, world.buckets, world.store, world.cleaner,
+            world.settings, world.ids, world.clock);
     private final Bucket docs = world.bucket("docs");
 
     @Test
@@ -131,6 +131,32 @@ class UploadObjectTest {
 
         assertEquals(Optional.of(second), world.metadata.object(docs.id(), NAME));
         assertEquals("second", textAt(second));
+    }
+
+    @Nested
+    class WithTheBucketRemembered {
+        @Test
+        void a_second_upload_spends_no_transaction_on_reading_the_bucket() {
+            upload.upload(command(ALICE, NAME, false, "first"));
+            int transactions = world.metadata.transactionCount();
+
+            upload.upload(command(ALICE, NAME, true, "second"));
+
+            assertEquals(transactions + 1, world.metadata.transactionCount(), "the row's transaction only");
+        }
+
+        @Test
+        void a_bucket_another_instance_deleted_meanwhile_is_not_found_and_nothing_is_left() {
+            StoredObject first = upload.upload(command(ALICE, NAME, false, "first"));
+            world.metadata.remove(first);
+            world.store.delete(world.keyOf(first));
+            world.metadata.inTransaction(SERVICE, repos -> repos.buckets().delete(docs.id()));
+
+            NotFound failure = assertThrows(NotFound.class, () -> upload.upload(command(ALICE, NAME, false, "late")));
+
+            assertEquals(Resource.BUCKET, failure.resource());
+            assertNothingStored();
+        }
     }
 
     @Nested
@@ -246,7 +272,7 @@ class UploadObjectTest {
                 return true;
             }
         };
-        UploadObject throughWrapper = new UploadObject(world.metadata, wrapping, world.cleaner, world.settings,
+        UploadObject throughWrapper = new UploadObject(world.metadata, world.buckets, wrapping, world.cleaner, world.settings,
                 world.ids, world.clock);
 
         assertThrows(TooLarge.class, () -> throughWrapper.upload(command(ALICE, NAME, false, "x".repeat(1025))));

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class UploadToSignedUrlTest {
     private static final ObjectName NAME = ObjectName.of("inbox/note.txt");
     private final StorageFixture world = new StorageFixture();
-    private final UploadToSignedUrl upload = new UploadToSignedUrl(new UploadObject(world.metadata, world.store,
+    private final UploadToSignedUrl upload = new UploadToSignedUrl(new UploadObject(world.metadata, world.buckets, world.store,
             world.cleaner, world.settings, world.ids, world.clock), world.clock);
     private final Bucket docs = world.bucket("docs");
 
