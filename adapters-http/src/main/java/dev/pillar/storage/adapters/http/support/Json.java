@@ -13,7 +13,9 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -24,6 +26,10 @@ public final class Json {
     private static final int MAX_BODY = 1024 * 1024;
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** Years 0001 to 9999 print as four plain digits; outside them the pattern's era and sign rules apply. */
+    private static final long FIRST_PLAIN_SECOND = LocalDate.of(1, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+    private static final long END_PLAIN_SECOND = LocalDate.of(10_000, 1, 1).toEpochDay() * SECONDS_PER_DAY;
 
     private Json() {
     }
@@ -110,8 +116,40 @@ public final class Json {
         }
     }
 
-    /** ISO-8601 UTC with milliseconds, as Supabase prints timestamps: {@code 2021-02-17T04:43:32.770Z}. */
+    /**
+     * ISO-8601 UTC with milliseconds, as Supabase prints timestamps: {@code 2021-02-17T04:43:32.770Z}. Written by
+     * hand for years 0001 to 9999 (a list prints three per entry); other years keep the formatter's output.
+     */
     public static String timestamp(Instant instant) {
-        return ISO_MILLIS.format(instant);
+        long epochSecond = instant.getEpochSecond();
+        if (epochSecond < FIRST_PLAIN_SECOND || epochSecond >= END_PLAIN_SECOND) {
+            return ISO_MILLIS.format(instant);
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, SECONDS_PER_DAY));
+        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+        byte[] text = new byte[24];
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, secondOfDay % 60, 2);
+        text[19] = '.';
+        digits(text, 20, instant.getNano() / 1_000_000, 3);
+        text[23] = 'Z';
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits, zero-padded, ending just before {@code at + width}. */
+    private static void digits(byte[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }
