@@ -1,6 +1,8 @@
 package dev.pillar.storage.adapters.http.support;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +55,7 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw InvalidInput.invalidRequest("The request body is not valid JSON");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -86,10 +89,7 @@ public final class Json {
 
     public static void send(ServerResponse response, Status status, JsonNode body) {
         try {
-            byte[] bytes = MAPPER.writeValueAsBytes(body);
-            response.status(status);
-            response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-            response.send(bytes);
+            send(response, status, MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
@@ -97,6 +97,28 @@ public final class Json {
 
     public static void ok(ServerResponse response, JsonNode body) {
         send(response, Status.OK_200, body);
+    }
+
+    /** Sends a body written straight through a generator (lists do so: no tree per row in between). */
+    public static void ok(ServerResponse response, Body body) {
+        send(response, Status.OK_200, bytes(body));
+    }
+
+    /** The UTF-8 bytes {@code body} writes, exactly what the same content sent as a tree would be. */
+    public static byte[] bytes(Body body) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder();
+        try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+            body.writeTo(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON into memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void send(ServerResponse response, Status status, byte[] body) {
+        response.status(status);
+        response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.send(body);
     }
 
     public static ObjectNode message(String message) {
@@ -151,5 +173,11 @@ public final class Json {
             text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
+    }
+
+    /** A response body that writes itself through a Jackson generator. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(JsonGenerator json) throws IOException;
     }
 }
