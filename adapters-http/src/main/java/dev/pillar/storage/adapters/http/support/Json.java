@@ -140,7 +140,7 @@ public final class Json {
 
     /**
      * ISO-8601 UTC with milliseconds, as Supabase prints timestamps: {@code 2021-02-17T04:43:32.770Z}. Written by
-     * hand for years 0001 to 9999 (a list prints three per entry); other years keep the formatter's output.
+     * hand for years 0001 to 9999 (a list prints four per entry); other years keep the formatter's output.
      */
     public static String timestamp(Instant instant) {
         long epochSecond = instant.getEpochSecond();
