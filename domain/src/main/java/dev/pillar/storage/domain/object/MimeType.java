@@ -3,14 +3,14 @@ package dev.pillar.storage.domain.object;
 import dev.pillar.storage.domain.failure.InvalidInput;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A content type exactly as the client sent it ({@code text/plain;charset=UTF-8} is kept verbatim),
  * with its essence ({@code text/plain}) for matching. Patterns may use {@code *} wildcards.
  */
 public record MimeType(String value) {
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    /** The RFC 9110 token characters besides letters and digits. */
+    private static final String TOKEN_SYMBOLS = "!#$%&'*+.^_`|~-";
     public static final MimeType OCTET_STREAM = new MimeType("application/octet-stream");
 
     public MimeType {
@@ -37,14 +37,41 @@ public record MimeType(String value) {
                 && (theirs[1].equals("*") || theirs[1].equals(mine[1]));
     }
 
+    /**
+     * {@code type/subtype}, two tokens before any {@code ;} and around surrounding spaces, all printable ASCII.
+     * Checked in one pass by hand, not with a regular expression: every object row read builds a {@code MimeType}.
+     */
     private static boolean isWellFormed(String value) {
-        if (value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-            return false;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < 0x20 || value.charAt(i) > 0x7e) {
+                return false;
+            }
         }
         int semicolon = value.indexOf(';');
-        String essence = (semicolon < 0 ? value : value.substring(0, semicolon)).trim();
-        String[] parts = essence.split("/", -1);
-        return parts.length == 2 && TOKEN.matcher(parts[0]).matches() && TOKEN.matcher(parts[1]).matches();
+        int start = 0;
+        int end = semicolon < 0 ? value.length() : semicolon;
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int slash = value.indexOf('/', start);
+        return slash >= 0 && slash < end && isToken(value, start, slash) && isToken(value, slash + 1, end);
+    }
+
+    private static boolean isToken(String value, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String printable(String value) {

@@ -7,6 +7,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,5 +89,36 @@ class MimeTypeTest {
     @Test
     void refuses_a_type_longer_than_255_characters() {
         assertThrows(InvalidInput.class, () -> MimeType.of("application/" + "x".repeat(244)));
+    }
+
+    @Test
+    void accepts_exactly_what_the_token_grammar_accepts_over_many_generated_values() {
+        Pattern token = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+        String alphabet = "aZ09!#$%&'*+.^_`|~-/;/ =\"(),:@[]{}?\t\u0000\u007f\u00e9";
+        Random random = new Random(7);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder raw = new StringBuilder();
+            for (int length = random.nextInt(10); raw.length() < length; ) {
+                raw.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = raw.toString().trim();
+            boolean expected = value.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)
+                    && grammar(token, value.indexOf(';') < 0 ? value : value.substring(0, value.indexOf(';')));
+            boolean actual;
+            try {
+                actual = MimeType.of(raw.toString()).value().equals(value);
+            } catch (InvalidInput e) {
+                actual = false;
+            }
+            assertEquals(expected, actual, raw.toString());
+            accepted += expected ? 1 : 0;
+        }
+        assertTrue(accepted > 1000, "too few well-formed values generated: " + accepted);
+    }
+
+    private static boolean grammar(Pattern token, String essence) {
+        String[] parts = essence.trim().split("/", -1);
+        return parts.length == 2 && token.matcher(parts[0]).matches() && token.matcher(parts[1]).matches();
     }
 }

@@ -1,16 +1,17 @@
 package dev.pillar.storage.adapters.http.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.adapters.http.support.Requests;
 import dev.pillar.storage.application.object.ListObjects;
+import dev.pillar.storage.application.port.ListedEntry;
 import dev.pillar.storage.application.port.ObjectListQuery;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,9 +39,14 @@ final class ListHandler {
                 integer(body, "offset", 0, 0, Integer.MAX_VALUE),
                 sortColumn(Json.text(sortBy, "column")),
                 Requests.sortOrder(Json.text(sortBy, "order"), "sortBy.order"));
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        listObjects.list(caller, bucketId, query).forEach(entry -> array.add(ObjectJson.listEntry(entry)));
-        Json.ok(res, array);
+        List<ListedEntry> entries = listObjects.list(caller, bucketId, query);
+        Json.ok(res, json -> {
+            json.writeStartArray();
+            for (ListedEntry entry : entries) {
+                ObjectJson.writeListEntry(json, entry);
+            }
+            json.writeEndArray();
+        });
     }
 
     private static int integer(JsonNode body, String field, int fallback, int min, int max) {

@@ -1,8 +1,7 @@
 package dev.pillar.storage.adapters.http.object;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.adapters.http.support.Requests;
@@ -17,6 +16,7 @@ import dev.pillar.storage.domain.object.StoredObject;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,36 +49,52 @@ final class PageHandler {
         ObjectPageQuery query = new ObjectPageQuery(prefix, delimited, limit(body), column, order,
                 cursor.map(PageCursor::position));
         ObjectPage page = listObjectPage.list(caller, bucketId, query);
-        Json.ok(res, toJson(page, query));
+        Json.ok(res, json -> writePage(json, page, query));
     }
 
-    private static ObjectNode toJson(ObjectPage page, ObjectPageQuery query) {
-        ObjectNode node = Json.object().put("hasNext", page.hasNext());
-        page.next().ifPresent(next -> node.put("nextCursor",
-                new PageCursor(next, query.sortColumn(), query.sortOrder()).encode()));
-        ArrayNode folders = node.putArray("folders");
-        ArrayNode objects = node.putArray("objects");
+    /** The body {@code {hasNext, nextCursor, folders, objects}}, folders and objects each in the page's order. */
+    static void writePage(JsonGenerator json, ObjectPage page, ObjectPageQuery query) throws IOException {
+        json.writeStartObject();
+        json.writeBooleanField("hasNext", page.hasNext());
+        if (page.next().isPresent()) {
+            json.writeStringField("nextCursor",
+                    new PageCursor(page.next().get(), query.sortColumn(), query.sortOrder()).encode());
+        }
         int level = (int) query.prefix().chars().filter(c -> c == '/').count();
+        json.writeArrayFieldStart("folders");
         for (ListedEntry entry : page.entries()) {
             if (entry.isFolder()) {
-                folders.add(Json.object().put("key", segment(entry.name(), level)).put("name", entry.name()));
-            } else {
-                objects.add(object(entry.object().orElseThrow(), query.delimited()
-                        ? Optional.of(segment(entry.name(), level)) : Optional.empty()));
+                json.writeStartObject();
+                json.writeStringField("key", segment(entry.name(), level));
+                json.writeStringField("name", entry.name());
+                json.writeEndObject();
             }
         }
-        return node;
+        json.writeEndArray();
+        json.writeArrayFieldStart("objects");
+        for (ListedEntry entry : page.entries()) {
+            if (!entry.isFolder()) {
+                writeObject(json, entry.object().orElseThrow(),
+                        query.delimited() ? Optional.of(segment(entry.name(), level)) : Optional.empty());
+            }
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static ObjectNode object(StoredObject object, Optional<String> key) {
-        ObjectNode node = Json.object().put("id", object.id().toString());
-        key.ifPresent(segment -> node.put("key", segment));
-        node.put("name", object.name().value())
-                .put("updated_at", Json.timestamp(object.updatedAt()))
-                .put("created_at", Json.timestamp(object.createdAt()))
-                .put("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
-        node.set("metadata", ObjectJson.metadata(object));
-        return node;
+    private static void writeObject(JsonGenerator json, StoredObject object, Optional<String> key)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", object.id().toString());
+        if (key.isPresent()) {
+            json.writeStringField("key", key.get());
+        }
+        json.writeStringField("name", object.name().value());
+        json.writeStringField("updated_at", Json.timestamp(object.updatedAt()));
+        json.writeStringField("created_at", Json.timestamp(object.createdAt()));
+        json.writeStringField("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
+        ObjectJson.writeMetadata(json, object);
+        json.writeEndObject();
     }
 
     /** The {@code level}-th (0-based) {@code /}-separated segment of a full key. */

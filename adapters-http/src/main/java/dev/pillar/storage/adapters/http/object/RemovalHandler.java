@@ -1,13 +1,13 @@
 package dev.pillar.storage.adapters.http.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pillar.storage.adapters.http.auth.Authenticator;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.adapters.http.support.Requests;
 import dev.pillar.storage.application.object.RemoveObjects;
 import dev.pillar.storage.domain.failure.InvalidInput;
 import dev.pillar.storage.domain.object.ObjectName;
+import dev.pillar.storage.domain.object.StoredObject;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -41,10 +41,14 @@ final class RemovalHandler {
             }
             names.add(ObjectName.of(prefix.asText()));
         }
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        removeObjects.remove(new RemoveObjects.Command(caller, bucketId, names))
-                .forEach(object -> array.add(ObjectJson.row(object)));
-        Json.ok(res, array);
+        List<StoredObject> removed = removeObjects.remove(new RemoveObjects.Command(caller, bucketId, names));
+        Json.ok(res, json -> {
+            json.writeStartArray();
+            for (StoredObject object : removed) {
+                ObjectJson.writeRow(json, object);
+            }
+            json.writeEndArray();
+        });
     }
 
     void removeOne(ServerRequest req, ServerResponse res) {
