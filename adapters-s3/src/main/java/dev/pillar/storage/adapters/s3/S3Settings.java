@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param credentials         an access key pair; empty for the AWS default chain (environment, profile, role)
  * @param pathStyle           {@code http://host/bucket/key} instead of {@code http://bucket.host/key}
  * @param createBucket        create the bucket at start-up when it is missing, instead of refusing to start
- * @param partSize            bytes per part of a streamed upload: the memory one upload holds at most
+ * @param partSize            bytes per part of a streamed upload; an upload holds two parts of memory at most
  * @param maxConnections      connections to the service kept by the HTTP client
  * @param healthTimeout       the longest a health check waits for the bucket to answer
  */

@@ -13,13 +13,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Streams bodies into S3 through part-sized buffers. A body of unknown length that fits in one part
  * is sent with one PutObject; a longer one goes part by part into a multipart upload, which a
  * failure anywhere (the client's stream, a size limit, S3) aborts, so nothing is left at the key.
- * A 5 GiB upload needs one part of memory, not 5 GiB. Buffered parts can be resent when S3 asks
- * for a retry; the sender's stream is read once.
+ * A 5 GiB upload needs two parts of memory at most (one being sent while the next is read), not
+ * 5 GiB. Buffered parts can be resent when S3 asks for a retry; the sender's stream is read once.
  */
 final class StreamingUpload {
     /** Read first, without taking a part buffer: most objects end within it. */
@@ -70,7 +71,7 @@ final class StreamingUpload {
         }
         byte[] part = buffers.acquire();
         try {
-            int filled = fill(content, part, 0, (int) length);
+            int filled = fill(content, part, 0, (int) length, () -> false);
             if (filled < length) {
                 throw new UncheckedIOException(new EOFException("the part ended " + (length - filled) + " bytes early"));
             }
@@ -100,36 +101,73 @@ final class StreamingUpload {
         }
     }
 
-    /** Sends the full first part, then every further one, and completes; aborts on any failure. */
-    private Result multipart(String key, BlobAttributes attributes, InputStream content, byte[] part, int lookahead) {
+    /**
+     * Sends the full first part, then every further one, and completes; aborts on any failure. With a
+     * second buffer from the pool, each part is sent on its own thread while the next one is read into the
+     * other buffer, one part in flight at a time; without one (every buffer taken), parts go one after the
+     * other, and the pool is asked again at the next part.
+     */
+    private Result multipart(String key, BlobAttributes attributes, InputStream content, byte[] first, int lookahead) {
         String uploadId = bucket.createMultipart(key, attributes);
+        byte[] second = null;
+        PartInFlight inFlight = null;
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long total = 0;
-            int filled = part.length;
+            byte[] part = first;
+            int filled = first.length;
             while (filled > 0) {
                 int number = parts.size() + 1;
                 if (number > UploadedPart.MAX_NUMBER) {
                     throw new Unavailable(Unavailable.Service.OBJECT_STORE,
                             "The object is larger than the store's multipart limit", null);
                 }
-                String etag = bucket.uploadPart(key, uploadId, number, S3Bucket.fromBytes(part, filled)).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-                total += filled;
-                if (lookahead >= 0) {
-                    part[0] = (byte) lookahead;
-                    lookahead = -1;
-                    filled = 1 + fill(content, part, 1);
-                } else {
-                    filled = fill(content, part, 0);
+                if (second == null) {
+                    second = buffers.tryAcquire().orElse(null);
                 }
+                RequestBody body = S3Bucket.fromBytes(part, filled);
+                total += filled;
+                String etag;
+                if (second == null) {
+                    etag = bucket.uploadPart(key, uploadId, number, body).eTag();
+                    filled = readPart(content, part, lookahead, () -> false);
+                } else {
+                    PartInFlight sending = PartInFlight.start(() -> bucket.uploadPart(key, uploadId, number, body).eTag());
+                    inFlight = sending;
+                    part = part == first ? second : first;
+                    filled = readPart(content, part, lookahead, sending::failed);
+                    etag = sending.etag();
+                    inFlight = null;
+                }
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                lookahead = -1;
             }
             String requestId = bucket.complete(key, uploadId, parts).responseMetadata().requestId();
             return new Result(total, parts.size(), LogValues.orNone(requestId));
         } catch (RuntimeException | Error e) {
+            if (inFlight != null) {
+                inFlight.cancel();
+            }
             bucket.abortQuietly(key, uploadId, e);
             throw e;
+        } finally {
+            if (second != null) {
+                buffers.release(second);
+            }
         }
+    }
+
+    /**
+     * Reads the next part into {@code buffer}: the byte read ahead, if any, then until the buffer is full
+     * or the body ends; returns its length. Stops early, the part unfinished, once {@code abandoned} says
+     * the upload has failed.
+     */
+    private static int readPart(InputStream content, byte[] buffer, int lookahead, BooleanSupplier abandoned) {
+        if (lookahead < 0) {
+            return fill(content, buffer, 0, buffer.length, abandoned);
+        }
+        buffer[0] = (byte) lookahead;
+        return 1 + fill(content, buffer, 1, buffer.length - 1, abandoned);
     }
 
     /**
@@ -137,12 +175,21 @@ final class StreamingUpload {
      * A failing read is the client's (it went away): {@link UncheckedIOException}, as the port says.
      */
     private static int fill(InputStream content, byte[] buffer, int offset) {
-        return fill(content, buffer, offset, buffer.length - offset);
+        return fill(content, buffer, offset, buffer.length - offset, () -> false);
     }
 
-    private static int fill(InputStream content, byte[] buffer, int offset, int length) {
+    /** Reads up to {@code length} bytes, fewer if the body ends or {@code stop} says so before a read. */
+    private static int fill(InputStream content, byte[] buffer, int offset, int length, BooleanSupplier stop) {
+        int filled = 0;
         try {
-            return content.readNBytes(buffer, offset, length);
+            while (filled < length && !stop.getAsBoolean()) {
+                int n = content.read(buffer, offset + filled, length - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+            }
+            return filled;
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed", e);
         }
