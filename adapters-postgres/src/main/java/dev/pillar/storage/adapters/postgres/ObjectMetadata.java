@@ -13,6 +13,8 @@ import dev.pillar.storage.domain.object.ObjectContent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code metadata} jsonb of an object row as Supabase writes it: {@code eTag} (quoted), {@code size},
@@ -45,6 +47,13 @@ final class ObjectMetadata {
                 : node.path("contentLength").asLong(0);
         return new ObjectContent(ByteSize.of(Math.max(0, size)), mimeType(node.path("mimetype").asText("")),
                 cacheControl(node.path("cacheControl").asText("")), unquote(node.path("eTag").asText("")));
+    }
+
+    /** A JSON array of strings (a {@code text[]} read as jsonb), empty for null. */
+    static List<String> strings(String jsonArray) {
+        List<String> values = new ArrayList<>();
+        parse(jsonArray).forEach(element -> values.add(element.asText()));
+        return values;
     }
 
     private static JsonNode parse(String json) {
