@@ -207,7 +207,7 @@ public final class StorageServer implements AutoCloseable {
         BlobCleaner cleaner = new BlobCleaner(store, settings);
         BucketRules buckets = new BucketRules(metadata, clock);
         UploadObject uploadObject = new UploadObject(metadata, buckets, store, cleaner, settings, ids, clock);
-        DownloadObject downloadObject = new DownloadObject(metadata, store, cleaner);
+        DownloadObject downloadObject = new DownloadObject(metadata, buckets, store, cleaner);
         return new UseCases(
                 new CreateBucket(metadata, buckets, clock),
                 new ListBuckets(metadata),
@@ -219,7 +219,7 @@ public final class StorageServer implements AutoCloseable {
                 downloadObject,
                 new RemoveObjects(metadata, cleaner),
                 new ListObjects(metadata),
-                new GetObjectInfo(metadata),
+                new GetObjectInfo(metadata, buckets),
                 new ListObjectPage(metadata),
                 new CopyObject(metadata, buckets, store, cleaner, settings, ids, clock),
                 new MoveObject(metadata, buckets, store, cleaner, settings, ids, clock),

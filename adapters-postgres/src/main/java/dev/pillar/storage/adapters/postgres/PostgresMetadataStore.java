@@ -86,8 +86,7 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
     public <T> T inTransaction(Caller caller, Function<Repositories, T> work) {
         return transactions.run(caller, db -> {
             Sql sql = new Sql(db);
-            return work.apply(new Repositories(new PgBucketRepository(sql), new PgObjectRepository(sql),
-                    transactions.callerSwitch(db, caller)));
+            return work.apply(new Repositories(new PgBucketRepository(sql), new PgObjectRepository(sql)));
         });
     }
 

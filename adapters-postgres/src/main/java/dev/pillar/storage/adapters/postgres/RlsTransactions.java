@@ -1,7 +1,6 @@
 package dev.pillar.storage.adapters.postgres;
 
 import dev.pillar.storage.application.access.Caller;
-import dev.pillar.storage.application.port.MetadataStore;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
@@ -12,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The one place where work runs as a caller: a transaction whose role, JWT claims and statement timeout are
- * set with {@code set_config(..., true)} (again when the work switches to another caller), so they end with it and
- * never reach the next borrower of the pooled connection. Commits when the work returns, rolls back when it throws.
+ * set with {@code set_config(..., true)}, so they end with it and never reach the next borrower of the pooled
+ * connection. Commits when the work returns, rolls back when it throws.
  */
 final class RlsTransactions {
     private static final String ACT_AS = """
@@ -83,38 +82,11 @@ final class RlsTransactions {
         }
     }
 
-    /**
-     * Lets the running transaction {@code db}, begun as {@code caller}, act as another caller for its next
-     * statements: the same set-up statement again, sent only when the caller changes.
-     */
-    MetadataStore.CallerSwitch callerSwitch(DbExecute db, Caller caller) {
-        return new ActingCaller(db, caller);
-    }
-
     private void actAs(DbExecute transaction, Caller caller) {
         List<Object> settings = List.of(caller.role().dbName(), caller.claimsJson(), caller.subject().orElse(""),
                 caller.role().dbName(), statementTimeoutMillis);
         try (var rows = transaction.createNamedQuery(Sql.nameOf(ACT_AS), ACT_AS).params(settings).execute()) {
             rows.forEach(row -> { });
-        }
-    }
-
-    /** Whom one transaction acts as right now; used by that transaction's thread only. */
-    private final class ActingCaller implements MetadataStore.CallerSwitch {
-        private final DbExecute db;
-        private Caller current;
-
-        ActingCaller(DbExecute db, Caller current) {
-            this.db = db;
-            this.current = current;
-        }
-
-        @Override
-        public void actAs(Caller caller) {
-            if (!caller.equals(current)) {
-                RlsTransactions.this.actAs(db, caller);
-                current = caller;
-            }
         }
     }
 

@@ -136,28 +136,6 @@ class RowLevelSecurityTest {
     }
 
     @Test
-    void a_transaction_switched_to_another_caller_reads_under_that_callers_policies() {
-        ObjectName alicesFile = name(ALICE + "/alice.txt");
-        ObjectName bobsFile = name(BOB + "/bob.txt");
-
-        List<Boolean> seen = store.inTransaction(Fixtures.SERVICE, repos -> List.of(
-                repos.buckets().find(BUCKET).isPresent(),
-                repos.objects().find(BUCKET, bobsFile).isPresent(),
-                repos.actingAs(Fixtures.user(ALICE)).objects().find(BUCKET, bobsFile).isPresent(),
-                repos.objects().find(BUCKET, alicesFile).isPresent(),
-                repos.buckets().find(BUCKET).isPresent(),
-                repos.actingAs(Fixtures.ANON).objects().find(BUCKET, alicesFile).isPresent(),
-                repos.actingAs(Fixtures.SERVICE).objects().find(BUCKET, alicesFile).isPresent()));
-
-        assertEquals(List.of(true, true, false, true, false, false, true), seen);
-        assertThrows(AccessDenied.class, () -> store.inTransaction(Fixtures.SERVICE, repos -> {
-            repos.actingAs(Fixtures.user(ALICE)).objects()
-                    .insert(Fixtures.object(BUCKET.value(), BOB + "/planted.txt"));
-            return null;
-        }));
-    }
-
-    @Test
     void role_and_claims_end_with_the_transaction_on_a_pooled_connection() throws SQLException {
         PostgresMetadataStore single = DB.open(DB.settings().withMaxPoolSize(1));
 

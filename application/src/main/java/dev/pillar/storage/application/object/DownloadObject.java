@@ -30,8 +30,8 @@ public final class DownloadObject {
     private final ObjectStore store;
     private final BlobCleaner keys;
 
-    public DownloadObject(MetadataStore metadata, ObjectStore store, BlobCleaner keys) {
-        this.objects = new ReadableObjects(metadata);
+    public DownloadObject(MetadataStore metadata, BucketRules buckets, ObjectStore store, BlobCleaner keys) {
+        this.objects = new ReadableObjects(metadata, buckets);
         this.store = store;
         this.keys = keys;
     }

@@ -10,8 +10,8 @@ import dev.pillar.storage.domain.object.StoredObject;
 public final class GetObjectInfo {
     private final ReadableObjects objects;
 
-    public GetObjectInfo(MetadataStore metadata) {
-        this.objects = new ReadableObjects(metadata);
+    public GetObjectInfo(MetadataStore metadata, BucketRules buckets) {
+        this.objects = new ReadableObjects(metadata, buckets);
     }
 
     public StoredObject info(Command command) {

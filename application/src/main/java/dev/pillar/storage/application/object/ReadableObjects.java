@@ -16,24 +16,31 @@ import dev.pillar.storage.domain.object.StoredObject;
  * row is simply not found; the authenticated image route reads under the caller's policies in either kind of
  * bucket. A public route refuses private buckets as if they did not exist.
  *
- * <p>Both reads share one transaction, which acts as the server for the bucket and switches to the caller only
- * when the object is theirs to read and their reads differ from the server's (a service_role caller's do not).
+ * <p>The bucket comes from the shared {@link BucketRules}, so a read spends one transaction, begun as whoever
+ * reads the object, on the object alone; a bucket changed by another instance is obeyed within the rules'
+ * validity period (ADR 0020).
  */
 final class ReadableObjects {
     private final MetadataStore metadata;
+    private final BucketRules buckets;
 
-    ReadableObjects(MetadataStore metadata) {
+    ReadableObjects(MetadataStore metadata, BucketRules buckets) {
         this.metadata = metadata;
+        this.buckets = buckets;
     }
 
     StoredObject find(Caller caller, BucketId bucketId, ObjectName name, ReadRoute route) {
-        Caller server = caller.readsAsServer() ? caller : Caller.system();
-        return metadata.inTransaction(server, repos -> {
-            Bucket bucket = repos.buckets().find(bucketId)
-                    .filter(found -> route != ReadRoute.PUBLIC || found.isPublic())
-                    .orElseThrow(() -> new NotFound(Resource.BUCKET));
-            boolean readByServer = bucket.isPublic() && route != ReadRoute.AUTHENTICATED_IMAGE;
-            return repos.actingAs(readByServer ? server : caller).objects().find(bucketId, name);
-        }).orElseThrow(() -> new NotFound(Resource.OBJECT));
+        Bucket bucket = buckets.of(bucketId);
+        if (route == ReadRoute.PUBLIC && !bucket.isPublic()) {
+            throw new NotFound(Resource.BUCKET);
+        }
+        return metadata.inTransaction(readerOf(bucket, caller, route), repos -> repos.objects().find(bucketId, name))
+                .orElseThrow(() -> new NotFound(Resource.OBJECT));
+    }
+
+    /** The server reads a public bucket's objects (as the caller itself when its reads are the server's). */
+    private static Caller readerOf(Bucket bucket, Caller caller, ReadRoute route) {
+        boolean readByServer = bucket.isPublic() && route != ReadRoute.AUTHENTICATED_IMAGE;
+        return readByServer && !caller.readsAsServer() ? Caller.system() : caller;
     }
 }

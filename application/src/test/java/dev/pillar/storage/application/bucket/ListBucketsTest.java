@@ -35,8 +35,7 @@ class ListBucketsTest {
         when(buckets.list(query)).thenReturn(page);
         MetadataStore metadata = mock(MetadataStore.class);
         when(metadata.inTransaction(eq(ALICE), any())).thenAnswer(call -> call.<Function<MetadataStore.Repositories, ?>>
-                getArgument(1).apply(new MetadataStore.Repositories(buckets, mock(ObjectRepository.class),
-                        mock(MetadataStore.CallerSwitch.class))));
+                getArgument(1).apply(new MetadataStore.Repositories(buckets, mock(ObjectRepository.class))));
 
         assertEquals(page, new ListBuckets(metadata).list(ALICE, query));
     }

@@ -52,7 +52,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
             transactions++;
             tx = new InMemoryTransaction(this, caller, Map.copyOf(buckets), Map.copyOf(objects));
         }
-        T result = work.apply(new Repositories(tx, tx, tx));
+        T result = work.apply(new Repositories(tx, tx));
         synchronized (this) {
             merge(tx.bucketsBefore(), tx.buckets(), buckets);
             merge(tx.objectsBefore(), tx.objects(), objects);
@@ -92,7 +92,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
         return InMemoryTransaction.sortedIn(objects, bucketId);
     }
 
-    /** Whom the transactions acted as, in order: each one's first caller, then each caller it switched to. */
+    /** Whom the transactions acted as, in order. */
     public synchronized List<Caller> transactionCallers() {
         return List.copyOf(callers);
     }
@@ -124,10 +124,6 @@ public final class InMemoryMetadataStore implements MetadataStore {
     /** Runs {@code action} (a concurrent upload, say) just before the next object insert checks for duplicates. */
     public synchronized void beforeNextObjectInsert(Runnable action) {
         beforeNextObjectInsert = action;
-    }
-
-    synchronized void actedAs(Caller caller) {
-        callers.add(caller);
     }
 
     boolean writesDenied() {

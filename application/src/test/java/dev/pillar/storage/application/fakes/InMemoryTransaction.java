@@ -6,7 +6,6 @@ import dev.pillar.storage.application.fakes.InMemoryMetadataStore.ObjectKey;
 import dev.pillar.storage.application.port.BucketQuery;
 import dev.pillar.storage.application.port.BucketRepository;
 import dev.pillar.storage.application.port.ListedEntry;
-import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectListQuery;
 import dev.pillar.storage.application.port.ObjectPage;
 import dev.pillar.storage.application.port.ObjectPageQuery;
@@ -33,13 +32,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One transaction of {@link InMemoryMetadataStore}: both repositories over a private copy of the rows, and whom
- * the transaction acts as.
+ * One transaction of {@link InMemoryMetadataStore}: both repositories over a private copy of the rows, acting as
+ * one caller.
  */
-final class InMemoryTransaction implements BucketRepository, ObjectRepository, MetadataStore.CallerSwitch {
+final class InMemoryTransaction implements BucketRepository, ObjectRepository {
     private static final String RLS_REFUSAL = "new row violates row-level security policy";
     private final InMemoryMetadataStore store;
-    private Caller caller;
+    private final Caller caller;
     private final Map<BucketId, Bucket> bucketsBefore;
     private final Map<ObjectKey, StoredObject> objectsBefore;
     private final Map<BucketId, Bucket> buckets;
@@ -53,15 +52,6 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository, M
         this.objectsBefore = objects;
         this.buckets = new HashMap<>(buckets);
         this.objects = new HashMap<>(objects);
-    }
-
-    /** Acts as {@code next} from now on; the store records the change, as it records a new transaction's caller. */
-    @Override
-    public void actAs(Caller next) {
-        if (!next.equals(caller)) {
-            store.actedAs(next);
-            caller = next;
-        }
     }
 
     Map<BucketId, Bucket> bucketsBefore() { return bucketsBefore; }

@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransformImageTest {
     private final StorageFixture world = new StorageFixture();
-    private final DownloadObject downloads = new DownloadObject(world.metadata, world.store, world.cleaner);
+    private final DownloadObject downloads =
+            new DownloadObject(world.metadata, world.buckets, world.store, world.cleaner);
     private final RecordingTransformer transformer = new RecordingTransformer();
     private final TransformImage transformImage =
             new TransformImage(transformer, new ImageLimits(ByteSize.of(16), 1_000_000));

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DownloadObjectTest {
     private final StorageFixture world = new StorageFixture();
-    private final DownloadObject download = new DownloadObject(world.metadata, world.store, world.cleaner);
+    private final DownloadObject download =
+            new DownloadObject(world.metadata, world.buckets, world.store, world.cleaner);
     private final Bucket docs = world.bucket("docs");
     private final StoredObject greeting = world.object(docs, "greeting.txt", "hello world");
 
@@ -109,10 +110,11 @@ class DownloadObjectTest {
     }
 
     @Test
-    void reads_the_row_as_the_caller() {
+    void reads_the_bucket_as_the_server_once_then_the_row_in_one_transaction_begun_as_the_caller_per_read() {
+        download.download(plain(greeting.name()));
         download.download(plain(greeting.name()));
 
-        assertEquals(ALICE, world.metadata.transactionCallers().getLast());
+        assertEquals(List.of(SERVICE, ALICE, ALICE), world.metadata.transactionCallers());
     }
 
     @Test
@@ -154,6 +156,22 @@ class DownloadObjectTest {
                 docs.id(), greeting.name(), Optional.empty(), Optional.empty(), Optional.empty(), ReadRoute.PUBLIC)));
 
         assertEquals(Resource.BUCKET, failure.resource());
+    }
+
+    @Test
+    void a_bucket_made_private_through_this_process_is_refused_by_the_next_public_read() {
+        Bucket site = world.bucket("site", new BucketSettings(true, Optional.empty(), List.of()));
+        StoredObject page = world.object(site, "index.html", "<html>");
+        DownloadObject.Command publicRead = new DownloadObject.Command(SERVICE, site.id(), page.name(),
+                Optional.empty(), Optional.empty(), Optional.empty(), ReadRoute.PUBLIC);
+        download.download(publicRead);
+
+        world.buckets.changing(site.id(), () -> {
+            world.metadata.put(site.withSettings(BucketSettings.privateDefaults(), world.clock.now()));
+            return null;
+        });
+
+        assertEquals(Resource.BUCKET, assertThrows(NotFound.class, () -> download.download(publicRead)).resource());
     }
 
     private DownloadObject.Command plain(ObjectName name) {

@@ -33,8 +33,7 @@ class ListObjectsTest {
         when(objects.list(bucket, query)).thenReturn(page);
         MetadataStore metadata = mock(MetadataStore.class);
         when(metadata.inTransaction(eq(ALICE), any())).thenAnswer(call -> call.<Function<MetadataStore.Repositories, ?>>
-                getArgument(1).apply(new MetadataStore.Repositories(mock(BucketRepository.class), objects,
-                        mock(MetadataStore.CallerSwitch.class))));
+                getArgument(1).apply(new MetadataStore.Repositories(mock(BucketRepository.class), objects)));
 
         assertEquals(page, new ListObjects(metadata).list(ALICE, bucket, query));
     }

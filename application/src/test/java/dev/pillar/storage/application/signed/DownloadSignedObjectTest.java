@@ -30,7 +30,7 @@ class DownloadSignedObjectTest {
     private static final ObjectName NAME = ObjectName.of("a/report.txt");
     private final StorageFixture world = new StorageFixture();
     private final DownloadSignedObject download = new DownloadSignedObject(
-            new DownloadObject(world.metadata, world.store, world.cleaner), world.clock);
+            new DownloadObject(world.metadata, world.buckets, world.store, world.cleaner), world.clock);
     private final Bucket docs = world.bucket("docs");
     private final DownloadGrant grant = new DownloadGrant(docs.id(), NAME, Validity.seconds(world.clock.now(), 60));
 
