@@ -1,6 +1,7 @@
 package dev.pillar.storage.application.digest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -8,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static dev.pillar.storage.application.digest.Md5.BLOCKS;
 import static dev.pillar.storage.application.digest.Md5.BLOCK_BYTES;
@@ -78,6 +80,8 @@ class Md5Test {
     }
 
     @Test
+    // A worker that never stops makes this test fail instead of hang.
+    @Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void closing_a_digest_left_midway_stops_its_worker_and_refuses_further_use() {
         byte[] bytes = randomBytes((BLOCKS + 2) * B + 5, 14);
         Md5 md5 = new Md5();
