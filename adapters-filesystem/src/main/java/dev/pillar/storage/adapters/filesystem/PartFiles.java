@@ -1,5 +1,6 @@
 package dev.pillar.storage.adapters.filesystem;
 
+import dev.pillar.storage.application.digest.Md5;
 import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.StoredBlob;
 import dev.pillar.storage.application.port.UploadedPart;
@@ -19,11 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -177,34 +175,27 @@ final class PartFiles {
      * the sender's failure ({@link UncheckedIOException}); a failing write is ours ({@link IOException}).
      */
     private static String copyExactly(InputStream content, FileChannel out, long length) throws IOException {
-        MessageDigest md5 = md5();
         byte[] buffer = new byte[BUFFER_BYTES];
         ByteBuffer chunk = ByteBuffer.wrap(buffer);
-        for (long remaining = length; remaining > 0; ) {
-            int n;
-            try {
-                n = content.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the part failed", e);
+        try (Md5 md5 = new Md5()) {
+            for (long remaining = length; remaining > 0; ) {
+                int n;
+                try {
+                    n = content.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading the part failed", e);
+                }
+                if (n < 0) {
+                    throw new UncheckedIOException(new EOFException("the part ended " + remaining + " bytes early"));
+                }
+                md5.update(buffer, 0, n);
+                chunk.clear().limit(n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                remaining -= n;
             }
-            if (n < 0) {
-                throw new UncheckedIOException(new EOFException("the part ended " + remaining + " bytes early"));
-            }
-            md5.update(buffer, 0, n);
-            chunk.clear().limit(n);
-            while (chunk.hasRemaining()) {
-                out.write(chunk);
-            }
-            remaining -= n;
-        }
-        return HexFormat.of().formatHex(md5.digest());
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides MD5", e);
+            return md5.hex();
         }
     }
 }

@@ -1,33 +1,27 @@
 package dev.pillar.storage.application.object;
 
+import dev.pillar.storage.application.digest.Md5;
 import dev.pillar.storage.domain.failure.TooLarge;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * Passes an upload through while counting it against a limit and computing its MD5 (the ETag):
- * the stream fails with {@link TooLarge} the moment the limit is passed, so an oversized upload is
- * cut off early instead of being stored first and refused later.
+ * Passes an upload through while counting it against a limit and feeding it to its MD5 (the ETag), which the
+ * caller owns and closes: the stream fails with {@link TooLarge} the moment the limit is passed, so an oversized
+ * upload is cut off early instead of being stored first and refused later.
  */
 final class MeteredInputStream extends FilterInputStream {
     private final long limit;
-    private final MessageDigest md5;
+    private final Md5 md5;
     private long count;
     private boolean exceeded;
 
-    MeteredInputStream(InputStream in, long limit) {
+    MeteredInputStream(InputStream in, long limit, Md5 md5) {
         super(in);
         this.limit = limit;
-        try {
-            this.md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides MD5", e);
-        }
+        this.md5 = md5;
     }
 
     @Override
@@ -67,10 +61,6 @@ final class MeteredInputStream extends FilterInputStream {
 
     long count() {
         return count;
-    }
-
-    String md5Hex() {
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     private void account(int n) {

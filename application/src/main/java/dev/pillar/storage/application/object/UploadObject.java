@@ -2,6 +2,7 @@ package dev.pillar.storage.application.object;
 
 import dev.pillar.storage.application.StorageSettings;
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.digest.Md5;
 import dev.pillar.storage.application.port.BlobAttributes;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.Clock;
@@ -57,22 +58,28 @@ public final class UploadObject {
 
         String version = ids.newId().toString();
         BlobKey key = new BlobKey(settings.projectRef(), command.bucketId(), command.name(), version);
-        MeteredInputStream metered = new MeteredInputStream(command.content(), limit.bytes());
-        try {
-            store.write(key, new BlobAttributes(command.contentType(), command.cacheControl()), metered);
-        } catch (RuntimeException e) {
-            // A store may wrap the stream's TooLarge (an SDK does); the client still sent too much.
-            if (metered.exceeded()) {
-                throw new TooLarge();
-            }
-            throw e;
-        }
-
-        ObjectContent content = new ObjectContent(ByteSize.of(metered.count()), command.contentType(),
-                command.cacheControl(), metered.md5Hex());
+        ObjectContent content = write(command, key, limit);
         StoredObject candidate = StoredObject.create(ids.newId(), command.bucketId(), command.name(),
                 command.caller().subject(), version, content, command.userMetadata(), clock.now());
         return publisher.publish(command.caller(), candidate, command.upsert());
+    }
+
+    /** Streams the body to the store; the MD5 worker stops with the write whichever way it ends. */
+    private ObjectContent write(Command command, BlobKey key, ByteSize limit) {
+        try (Md5 md5 = new Md5()) {
+            MeteredInputStream metered = new MeteredInputStream(command.content(), limit.bytes(), md5);
+            try {
+                store.write(key, new BlobAttributes(command.contentType(), command.cacheControl()), metered);
+            } catch (RuntimeException e) {
+                // A store may wrap the stream's TooLarge (an SDK does); the client still sent too much.
+                if (metered.exceeded()) {
+                    throw new TooLarge();
+                }
+                throw e;
+            }
+            return new ObjectContent(ByteSize.of(metered.count()), command.contentType(), command.cacheControl(),
+                    md5.hex());
+        }
     }
 
     /** One upload: where, what, how, and the body to stream. */

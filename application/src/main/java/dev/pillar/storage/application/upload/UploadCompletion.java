@@ -1,6 +1,7 @@
 package dev.pillar.storage.application.upload;
 
 import dev.pillar.storage.application.access.Caller;
+import dev.pillar.storage.application.digest.Md5;
 import dev.pillar.storage.application.object.VersionPublisher;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.Clock;
@@ -16,7 +17,6 @@ import dev.pillar.storage.domain.upload.UploadTarget;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -55,7 +55,7 @@ final class UploadCompletion {
         if (parts.isEmpty()) {
             upload.multipartId().ifPresent(id -> multipart.abort(key, id));
             size = store.write(key, InputStream.nullInputStream()).size();
-            eTag = hex(md5().digest());
+            eTag = hex(Md5.messageDigest().digest());
         } else {
             size = multipart.complete(key, upload.multipartId().orElseThrow(), parts).size();
             eTag = multipartETag(parts);
@@ -68,24 +68,16 @@ final class UploadCompletion {
     }
 
     static String multipartETag(List<UploadedPart> parts) {
-        MessageDigest digests = md5();
+        MessageDigest digests = Md5.messageDigest();
         for (UploadedPart part : parts) {
             String tag = part.etag().replace("\"", "").toLowerCase(java.util.Locale.ROOT);
             digests.update(MD5_HEX.matcher(tag).matches() ? HexFormat.of().parseHex(tag)
-                    : md5().digest(tag.getBytes(StandardCharsets.UTF_8)));
+                    : Md5.messageDigest().digest(tag.getBytes(StandardCharsets.UTF_8)));
         }
         return hex(digests.digest()) + "-" + parts.size();
     }
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides MD5", e);
-        }
     }
 }
