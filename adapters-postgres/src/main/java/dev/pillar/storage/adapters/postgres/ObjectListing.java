@@ -119,17 +119,21 @@ final class ObjectListing {
         /**
          * When the level has no sub-folder, its files the search admits, in the page's name order and only as
          * many as the page needs ({@code enough}; every file when sorted by a timestamp): one index range scan.
+         * Without a search there is no filter at all: PostgreSQL would guess it keeps one row in 200, expect to
+         * read the whole level for the page, and prefer reading the table and sorting it.
          */
         String flatFiles(String direction, Optional<Long> enough, String search, List<Object> params) {
             params.add(bucket);
             params.add(folder);
             folderEnd.ifPresent(params::add);
-            params.add(search);
+            if (!search.isEmpty()) {
+                params.add(search);
+            }
             enough.ifPresent(params::add);
             return "select " + entryColumns() + " from storage.objects o"
                     + " where not exists (select 1 from folders) and o.bucket_id = ? and o.name collate \"C\" >= ?"
                     + (folderEnd.isPresent() ? " and o.name collate \"C\" < ?" : "")
-                    + " and " + searchHit("o")
+                    + (search.isEmpty() ? "" : " and " + searchHit("o"))
                     + (enough.isPresent() ? " order by o.name collate \"C\" " + direction + " limit ?" : "");
         }
 
