@@ -92,6 +92,13 @@ class FlatLevelListingTest {
     }
 
     @Test
+    void a_folder_named_with_like_wildcards_and_escapes_lists_like_any_other() {
+        write(null, "odd\\%_/sub/x.txt", "odd\\%_/sub/y.txt", "odd\\%_/file.txt", "odd\\%_/sub.txt");
+        assertEquals(List.of("sub/", "file.txt", "sub.txt"), list("odd\\%_/", "", SortColumn.NAME, SortOrder.ASC, 100,
+                0));
+    }
+
+    @Test
     void a_bucket_root_without_folders_is_a_flat_level_too() {
         store.inTransaction(Fixtures.SERVICE, repos -> {
             repos.buckets().insert(Fixtures.bucket("loose"));
