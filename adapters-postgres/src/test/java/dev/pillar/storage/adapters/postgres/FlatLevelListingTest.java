@@ -99,6 +99,14 @@ class FlatLevelListingTest {
     }
 
     @Test
+    void a_folder_named_beyond_ascii_tells_its_sub_folders_from_its_files() {
+        String folder = "\u00e9\uD83D\uDE42"; // two code points, three UTF-16 units, six bytes
+        write(null, folder + "/sub/x.txt", folder + "/a.txt", folder + "/b.txt", folder + " 2/a.txt");
+        assertEquals(List.of("sub/", "a.txt", "b.txt"), list(folder, "", SortColumn.NAME, SortOrder.ASC, 100, 0));
+        assertEquals(List.of("a.txt"), list(folder + " 2", "", SortColumn.NAME, SortOrder.ASC, 100, 0));
+    }
+
+    @Test
     void a_bucket_root_without_folders_is_a_flat_level_too() {
         store.inTransaction(Fixtures.SERVICE, repos -> {
             repos.buckets().insert(Fixtures.bucket("loose"));
