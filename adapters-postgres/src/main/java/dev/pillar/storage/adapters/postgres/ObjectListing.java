@@ -57,7 +57,7 @@ final class ObjectListing {
                 + ")";
         Optional<Long> enough = byName ? Optional.of((long) query.offset() + query.limit()) : Optional.empty();
         enough.ifPresent(params::add);
-        params.add(bucket.value());
+        params.add(bucket.value()); // the walked entries' second read
         String statement = "with recursive " + folders + ", " + files + "\n"
                 + "select * from (\n"
                 + "  select " + level.entryColumns() + "\n"
