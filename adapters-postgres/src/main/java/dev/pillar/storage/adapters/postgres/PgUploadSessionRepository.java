@@ -43,8 +43,8 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
             returning next_part_number - 1 as allocated""";
     private static final String SAVE = """
             update storage.upload_sessions
-            set upload_length = ?::bigint, upload_offset = ?, state = ?, multipart_id = ?, parts = ?::jsonb,
-                tail = ?::jsonb, lease_expires_at = ?
+            set upload_length = ?::bigint, upload_offset = ?, state = ?, part_size = ?, multipart_id = ?,
+                parts = ?::jsonb, tail = ?::jsonb, lease_expires_at = ?
             where id = ? and lease_token = ?""";
     private static final String RELEASE = """
             update storage.upload_sessions set lease_token = null, lease_expires_at = null
@@ -99,7 +99,7 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
     public boolean save(ResumableUpload upload, Lease lease) {
         UploadSession session = upload.session();
         return run(sql -> sql.update(Resource.UPLOAD, SAVE, session.length().map(ByteSize::bytes).orElse(null),
-                session.offset(), session.state().name(), upload.multipartId().orElse(null),
+                session.offset(), session.state().name(), upload.partSize(), upload.multipartId().orElse(null),
                 UploadRows.partsJson(upload.parts()), UploadRows.tailJson(upload.tail()),
                 Columns.timestamp(lease.until()), upload.id(), lease.token()) == 1);
     }

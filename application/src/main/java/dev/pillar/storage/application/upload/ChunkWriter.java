@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * Streams one chunk into an upload without holding it in memory: the staged tail plus the chunk's first
  * bytes become whole parts of the multipart upload, and what is left below a part is staged as a tail
  * segment in the object store. Progress is saved under the lease after every step, so a request that dies
- * halfway leaves an offset that matches what is stored; the part that completes the upload is not saved,
- * its caller completes the upload and, should that fail for a while, the last chunk can be sent again.
+ * halfway leaves an offset that matches what is stored; the part that completes the upload is not saved (the
+ * lease is only checked once more after it), its caller completes the upload and, should that fail for a while,
+ * the last chunk can be sent again. The parts take the size of the upload's first chunk ({@link PartSize}), so a
+ * client sending chunks of one size has each chunk stored as one part, with nothing staged.
  */
 final class ChunkWriter {
     static final Duration LEASE_TIME = Duration.ofSeconds(30);
@@ -62,7 +64,8 @@ final class ChunkWriter {
     }
 
     /** Appends exactly {@code bytes} of {@code body} (already admitted) to {@code upload}, leased with {@code lease}. */
-    Appended append(ResumableUpload upload, Lease lease, InputStream body, long bytes, Instant now) {
+    Appended append(ResumableUpload leased, Lease lease, InputStream body, long bytes, Instant now) {
+        ResumableUpload upload = leased.fittedTo(bytes);
         long remaining = bytes;
         while (true) {
             long tail = upload.tailSize();
@@ -72,6 +75,7 @@ final class ChunkWriter {
                 }
                 ResumableUpload ready = begun(upload, lease);
                 UploadedPart last = putPart(ready, lease, body, remaining);
+                save(ready, lease); // still ours after the body: no other request took the upload over meanwhile
                 return new Appended(ready, Optional.of(last), ready.session().received(remaining, now));
             }
             if (tail + remaining < upload.partSize()) {

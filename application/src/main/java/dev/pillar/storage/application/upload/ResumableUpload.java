@@ -53,6 +53,17 @@ public record ResumableUpload(UploadSession session, String version, long partSi
         return tail.stream().mapToLong(Segment::size).sum();
     }
 
+    /**
+     * Before anything is stored, the parts take the size of the first chunk (within {@link PartSize#fitted}), so
+     * that chunks of that size each become one part; afterwards the part size stays.
+     */
+    ResumableUpload fittedTo(long chunkBytes) {
+        if (session.offset() > 0) {
+            return this;
+        }
+        return new ResumableUpload(session, version, PartSize.fitted(partSize, chunkBytes), multipartId, parts, tail);
+    }
+
     ResumableUpload withSession(UploadSession newer) {
         return new ResumableUpload(newer, version, partSize, multipartId, parts, tail);
     }

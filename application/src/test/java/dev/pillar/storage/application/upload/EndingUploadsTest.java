@@ -41,7 +41,8 @@ class EndingUploadsTest {
     void termination_removes_the_parts_the_staged_tail_and_the_session() {
         byte[] payload = UploadWorld.bytes(12 * MIB, 2);
         String id = world.start(ALICE, "a.bin", Optional.of((long) payload.length)).id();
-        world.send(ALICE, id, payload, 0, (int) (7 * MIB));
+        world.send(ALICE, id, payload, 0, (int) (5 * MIB));
+        world.send(ALICE, id, payload, (int) (5 * MIB), (int) (7 * MIB));
         assertEquals(1, world.multipart.openUploads().size());
         assertFalse(world.base.store.paths().isEmpty(), "a tail is staged");
 

@@ -4,6 +4,7 @@ import dev.pillar.storage.application.StorageFixture;
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.access.Role;
 import dev.pillar.storage.application.port.Lease;
+import dev.pillar.storage.application.port.UploadedPart;
 import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.AlreadyExists;
 import dev.pillar.storage.domain.failure.NotFound;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import static dev.pillar.storage.application.StorageFixture.ALICE;
@@ -38,14 +40,21 @@ class ReceiveUploadChunkTest {
     private final UploadWorld world = new UploadWorld();
 
     @Test
-    void six_mebibyte_chunks_become_five_mebibyte_parts_and_the_object_holds_the_same_bytes() {
+    void six_mebibyte_chunks_become_six_mebibyte_parts_with_nothing_staged_and_the_object_holds_the_same_bytes() {
         byte[] payload = UploadWorld.bytes(14 * MIB + 3, 1);
         String id = world.start(ALICE, "clip.mp4", Optional.of((long) payload.length)).id();
 
         UploadSession first = world.send(ALICE, id, payload, 0, (int) (6 * MIB));
         assertEquals(6 * MIB, first.offset());
-        assertEquals(6 * MIB, world.status.status(ALICE, id).offset(), "the offset is saved with the tail");
-        UploadSession last = world.sendRest(ALICE, id, payload, (int) (6 * MIB), (int) (6 * MIB));
+        assertEquals(6 * MIB, world.status.status(ALICE, id).offset(), "the offset is saved with the part");
+        ResumableUpload saved = world.sessions.find(id).orElseThrow();
+        assertEquals(6 * MIB, saved.partSize(), "the first chunk fitted the parts to the client's chunks");
+        assertEquals(List.of(6 * MIB), saved.parts().stream().map(UploadedPart::size).toList());
+        assertTrue(saved.tail().isEmpty(), "nothing staged");
+        UploadSession second = world.send(ALICE, id, payload, (int) (6 * MIB), (int) (12 * MIB));
+        assertEquals(12 * MIB, second.offset());
+        assertTrue(world.sessions.find(id).orElseThrow().tail().isEmpty(), "a chunk of the part size: one part");
+        UploadSession last = world.sendRest(ALICE, id, payload, (int) (12 * MIB), (int) (6 * MIB));
 
         assertTrue(last.isComplete());
         StoredObject object = published("clip.mp4");
@@ -58,6 +67,34 @@ class ReceiveUploadChunkTest {
         assertTrue(object.content().eTag().endsWith("-3"), object.content().eTag());
         assertNothingLeftOf(id);
         assertEquals(1, world.base.store.paths().size(), "only the object's blob remains: " + world.base.store.paths());
+    }
+
+    @Test
+    void a_first_chunk_larger_than_the_largest_fitted_part_is_cut_into_parts_of_that_size() {
+        byte[] payload = UploadWorld.bytes(40 * MIB + 5, 11);
+        String id = world.start(ALICE, "whole.bin", Optional.of((long) payload.length)).id();
+
+        world.send(ALICE, id, payload, 0, (int) (35 * MIB));
+
+        ResumableUpload saved = world.sessions.find(id).orElseThrow();
+        assertEquals(PartSize.LARGEST_FITTED, saved.partSize());
+        assertEquals(List.of(16 * MIB, 16 * MIB), saved.parts().stream().map(UploadedPart::size).toList());
+        assertEquals(3 * MIB, saved.tailSize(), "what is left below a part is staged");
+        world.send(ALICE, id, payload, (int) (35 * MIB), payload.length);
+        assertArrayEquals(payload, stored(published("whole.bin")));
+        assertNothingLeftOf(id);
+    }
+
+    @Test
+    void a_first_chunk_smaller_than_the_planned_part_leaves_the_part_size_as_planned() {
+        byte[] payload = UploadWorld.bytes(6 * MIB, 12);
+        String id = world.start(ALICE, "steps.bin", Optional.of((long) payload.length)).id();
+
+        world.send(ALICE, id, payload, 0, (int) MIB);
+
+        assertEquals(5 * MIB, world.sessions.find(id).orElseThrow().partSize());
+        world.sendRest(ALICE, id, payload, (int) MIB, (int) (2 * MIB));
+        assertArrayEquals(payload, stored(published("steps.bin")));
     }
 
     @Test
@@ -165,7 +202,8 @@ class ReceiveUploadChunkTest {
     void a_chunk_cut_off_midway_leaves_the_offset_at_what_was_saved_and_the_upload_resumes_from_there() {
         byte[] payload = UploadWorld.bytes(13 * MIB, 8);
         String id = world.start(ALICE, "a.bin", Optional.of((long) payload.length)).id();
-        InputStream dying = new ByteArrayInputStream(Arrays.copyOfRange(payload, 0, (int) (7 * MIB))) {
+        world.send(ALICE, id, payload, 0, (int) (5 * MIB)); // fits the parts to 5 MiB
+        InputStream dying = new ByteArrayInputStream(Arrays.copyOfRange(payload, (int) (5 * MIB), (int) (12 * MIB))) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
                 int n = super.read(b, off, len);
@@ -177,9 +215,9 @@ class ReceiveUploadChunkTest {
         };
 
         assertThrows(UncheckedIOException.class, () -> world.receive.receive(new ReceiveUploadChunk.Command(ALICE, id,
-                0, Optional.empty(), 10 * MIB, dying)));
+                5 * MIB, Optional.empty(), 8 * MIB, dying)));
         long offset = world.status.status(ALICE, id).offset();
-        assertEquals(5 * MIB, offset, "the first whole part was saved; the bytes after it were not");
+        assertEquals(10 * MIB, offset, "the chunk's first whole part was saved; the bytes after it were not");
         assertFalse(world.sessions.isLeased(id, world.base.clock.now()), "the lease was given back");
 
         world.send(ALICE, id, payload, (int) offset, payload.length);
