@@ -15,63 +15,55 @@ import java.util.Optional;
  * One level of a bucket's tree, Supabase style: the sub-folders and files directly under a folder whose
  * name starts with the search text (case-insensitively), folders first, then sorted and paged.
  *
- * <p>Rather than reading every object below the folder, the query walks the level on the {@code (bucket_id,
- * name collate "C")} index ("loose index scans"), in two walks whose cost follows the page, not the level:
+ * <p>The level is read on the index of names by their folder key, the name up to and including its last
+ * {@code /} ({@code (bucket_id, folder key, name)}, all in byte order; changelog 007), so that each half costs
+ * what it returns, not what the level holds:
  * <ul>
- *   <li>the folders: from the first name in the folder's range, the next name that has a {@code /} after
- *   the folder, then past that sub-folder's whole subtree by probing from {@code folder/f0} ({@code '0'}
- *   follows {@code '/'} in byte order), and so on; files in between are skipped by the index scan's filter,
- *   so a folder of a million objects in ten sub-folders costs ten probes;</li>
- *   <li>the files, in the page's name order: one probe per entry, stepping over a sub-folder's subtree in
- *   one probe, and stopping once {@code offset + limit} files matching the search were found (sorted by a
- *   timestamp, every file is a candidate, so that walk runs to the end of the level).</li>
+ *   <li>the files are the rows whose folder key is the folder: one range of the index, already in name order,
+ *   read only as far as the page needs ({@code offset + limit} files the search admits; sorted by a timestamp,
+ *   all of them);</li>
+ *   <li>the sub-folders are the folder keys between the folder and its end ({@code a/} and {@code a0}: {@code '0'}
+ *   follows {@code '/'}), where each sub-folder's subtree is one run of keys ({@code a/b-x/} &lt; {@code a/b/}
+ *   &lt; {@code a/b/c/} &lt; {@code a/b0}). A loose index scan takes the first key after the cursor, names the
+ *   sub-folder from it and probes again from just past its subtree: one probe per sub-folder.</li>
  * </ul>
- * A level without sub-folders (the folders walk finds none) needs no probe per entry: its files are one range
- * of the index, read in the page's order, with no second read of each row. The statement holds both ways, each
- * gated on whether the folders walk found anything, so PostgreSQL runs only one of them.
  * Everything runs under row-level security: a folder appears when the caller sees an object inside it.
  */
 final class ObjectListing {
+    /**
+     * A name's folder key, the name up to and including its last {@code /} ({@code ''} for none), exactly as the
+     * index's expression (changelog 007) states it, so that PostgreSQL uses the index.
+     */
+    private static final String FOLDER_KEY =
+            "left(o.name, length(o.name) + 1 - strpos(reverse(o.name) || '/', '/')) collate \"C\"";
+
     private ObjectListing() {
     }
 
     static List<ListedEntry> list(Sql sql, BucketId bucket, ObjectListQuery query) {
         Level level = Level.of(bucket, query.folder());
-        boolean descending = query.sortOrder() == SortOrder.DESC;
-        String direction = descending ? "desc" : "asc";
-        boolean byName = query.sortColumn() == ObjectListQuery.SortColumn.NAME;
+        String direction = query.sortOrder() == SortOrder.DESC ? "desc" : "asc";
+        Optional<Long> enough = query.sortColumn() == ObjectListQuery.SortColumn.NAME
+                ? Optional.of((long) query.offset() + query.limit())
+                : Optional.empty();
         List<Object> params = new ArrayList<>();
-        String folders = "folders (name, next_from) as (\n"
-                + "  (" + level.folderStep("?", level.folder, params) + ")\n"
+        String statement = "with recursive folders (entry_name, next_from) as (\n"
+                + "  (" + level.subFolderAfter(Optional.empty(), params) + ")\n"
                 + "  union all\n"
-                + "  (select s.name, s.next_from from folders w cross join lateral ("
-                + level.folderStep("w.next_from", null, params) + ") s)\n"
-                + ")";
-        String files = "files (name, next_from, folder, found) as (\n"
-                + "  (select * from (" + level.fileStep(descending, Optional.empty(), query.search(), params) + ")"
-                + " first where exists (select 1 from folders))\n"
-                + "  union all\n"
-                + "  (select s.name, s.next_from, s.folder, w.found + s.hit from files w cross join lateral ("
-                + level.fileStep(descending, Optional.of("w.next_from"), query.search(), params) + ") s"
-                + (byName ? " where w.found < ?" : "") + ")\n"
-                + ")";
-        Optional<Long> enough = byName ? Optional.of((long) query.offset() + query.limit()) : Optional.empty();
-        enough.ifPresent(params::add);
-        params.add(bucket.value()); // the walked entries' second read
-        String statement = "with recursive " + folders + ", " + files + "\n"
+                + "  (select s.* from folders w cross join lateral ("
+                + level.subFolderAfter(Optional.of("w.next_from"), params) + ") s)\n"
+                + ")\n"
                 + "select * from (\n"
-                + "  select " + level.entryColumns() + "\n"
-                + "  from (select name from folders union all select name from files where not folder) w\n"
-                + "  cross join lateral (select * from storage.objects o where o.bucket_id = ? and o.name = w.name"
-                + " limit 1) o\n"
+                + "  select f.entry_name, true as is_folder, " + ObjectRows.columns("o")
+                + " from folders f left join storage.objects o on false"
+                + searched("f.entry_name", query.search(), " where ", params) + "\n"
                 + "  union all\n"
-                + "  (" + level.flatFiles(direction, enough, query.search(), params) + ")\n"
+                + "  (" + level.files(direction, enough, query.search(), params) + ")\n"
                 + ") entries\n"
-                + "where starts_with(lower(entry_name), lower(?))\n"
                 + "order by is_folder desc, " + sortKey(query.sortColumn(), direction)
                 + "entry_name collate \"C\" " + direction + "\n"
                 + "limit ? offset ?";
-        params.addAll(List.of(query.search(), query.limit(), query.offset()));
+        params.addAll(List.of(query.limit(), query.offset()));
         return sql.query(Resource.OBJECT, statement, params.toArray()).stream()
                 .map(ObjectListing::entry)
                 .toList();
@@ -88,6 +80,19 @@ final class ObjectListing {
         return timestamp == null ? "" : "case when not is_folder then " + timestamp + " end " + direction + ", ";
     }
 
+    /**
+     * The condition that an entry's name (SQL) starts with the search, case-insensitively, after
+     * {@code conjunction}; none without a search (PostgreSQL would guess the filter keeps one row in 200, expect
+     * to read the whole level for the page, and prefer reading the table and sorting it).
+     */
+    private static String searched(String entryName, String search, String conjunction, List<Object> params) {
+        if (search.isEmpty()) {
+            return "";
+        }
+        params.add(search);
+        return conjunction + "starts_with(lower(" + entryName + "), lower(?))";
+    }
+
     private static ListedEntry entry(DbRow row) {
         String name = Columns.requiredText(row, "entry_name");
         return Columns.flag(row, "is_folder")
@@ -96,124 +101,53 @@ final class ObjectListing {
     }
 
     /**
-     * The folder being listed: its names lie in {@code [folder, folderEnd)} in byte order, and its entries
-     * are the path tokens at {@code depth}, which start at character {@code start} of the name. The numbers
-     * are ours and go into the SQL as literals; the names go as parameters.
+     * The folder being listed: its sub-folders' keys lie strictly between {@code folder} and {@code folderEnd}
+     * (none at the root), and its entries' names start at character {@code start} of the object's name (SQL
+     * counts characters, not bytes). The numbers are ours and go into the SQL as literals; the names go as
+     * parameters.
      */
-    private record Level(String bucket, String folder, Optional<String> folderEnd, int depth, int start) {
+    private record Level(String bucket, String folder, Optional<String> folderEnd, int start) {
         static Level of(BucketId bucket, String folder) {
             int start = folder.codePointCount(0, folder.length()) + 1;
-            if (folder.isEmpty()) {
-                return new Level(bucket.value(), "", Optional.empty(), 1, start);
-            }
-            String end = folder.substring(0, folder.length() - 1) + "0"; // the trailing '/' + 1
-            return new Level(bucket.value(), folder, Optional.of(end), folder.split("/").length + 1, start);
-        }
-
-        /** An entry's name, whether it is a folder, and its object's columns, for a row {@code o} of the level. */
-        String entryColumns() {
-            return "o.path_tokens[" + depth + "] as entry_name, array_length(o.path_tokens, 1) > " + depth
-                    + " as is_folder, " + ObjectRows.columns("o");
+            Optional<String> end = folder.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(folder.substring(0, folder.length() - 1) + "0"); // the trailing '/' + 1
+            return new Level(bucket.value(), folder, end, start);
         }
 
         /**
-         * When the level has no sub-folder, its files the search admits, in the page's name order and only as
-         * many as the page needs ({@code enough}; every file when sorted by a timestamp): one index range scan.
-         * Without a search there is no filter at all: PostgreSQL would guess it keeps one row in 200, expect to
-         * read the whole level for the page, and prefer reading the table and sorting it.
+         * The files directly in the folder that the search admits, in the page's name order and only as many as
+         * the page needs ({@code enough}; every one when sorted by a timestamp): one range of the index.
          */
-        String flatFiles(String direction, Optional<Long> enough, String search, List<Object> params) {
+        String files(String direction, Optional<Long> enough, String search, List<Object> params) {
             params.add(bucket);
             params.add(folder);
-            folderEnd.ifPresent(params::add);
-            if (!search.isEmpty()) {
-                params.add(search);
-            }
+            String entryName = "substr(o.name, " + start + ")";
+            String filter = searched(entryName, search, " and ", params);
             enough.ifPresent(params::add);
-            return "select " + entryColumns() + " from storage.objects o"
-                    + " where not exists (select 1 from folders) and o.bucket_id = ? and o.name collate \"C\" >= ?"
-                    + (folderEnd.isPresent() ? " and o.name collate \"C\" < ?" : "")
-                    + (search.isEmpty() ? "" : " and " + searchHit("o"))
+            return "select " + entryName + " as entry_name, false as is_folder, " + ObjectRows.columns("o")
+                    + " from storage.objects o where o.bucket_id = ? and " + FOLDER_KEY + " = ?" + filter
                     + (enough.isPresent() ? " order by o.name collate \"C\" " + direction + " limit ?" : "");
         }
 
         /**
-         * The first sub-folder's name at or after {@code cursor} (SQL), and where the next one may start. The
-         * step filters every file it passes (in a level without sub-folders, all of them), so the test for a
-         * {@code /} after the folder is a {@code like} with one {@code _} per character of the folder: about a
-         * third cheaper than {@link #slash}, which copies each name's tail, and, holding no name, a constant.
+         * The first sub-folder whose subtree holds a folder key from {@code cursor} (SQL; without one, after the
+         * folder itself): its name, and where the next sub-folder's keys may start, just past its subtree
+         * ({@code folder/sub0}).
          */
-        String folderStep(String cursor, String cursorParam, List<Object> params) {
+        String subFolderAfter(Optional<String> cursor, List<Object> params) {
             params.add(bucket);
-            if (cursorParam != null) {
-                params.add(cursorParam);
+            if (cursor.isEmpty()) {
+                params.add(folder);
             }
             folderEnd.ifPresent(params::add);
-            return "select o.name, " + subtreeEnd("o") + " as next_from from storage.objects o"
-                    + " where o.bucket_id = ? and o.name collate \"C\" >= " + cursor
-                    + (folderEnd.isPresent() ? " and o.name collate \"C\" < ?" : "")
-                    + " and o.name collate \"C\" like '" + "_".repeat(start - 1) + "%/%'"
-                    + " order by o.name collate \"C\" limit 1";
-        }
-
-        /**
-         * The next entry in the page's order from {@code cursor} (SQL; the folder's bound when empty): where
-         * the walk goes on (past a sub-folder's subtree in one step), whether it is a folder, and 1 when it
-         * is a file the search admits.
-         */
-        String fileStep(boolean descending, Optional<String> cursor, String search, List<Object> params) {
-            String isFolder = slash("o") + " > 0";
-            String next = descending
-                    ? "case when " + isFolder + " then left(o.name, " + (start - 1) + " + " + slash("o") + ")"
-                    + " else o.name end"
-                    : "case when " + isFolder + " then " + subtreeEnd("o") + " else o.name || chr(1) end";
-            params.add(search);
-            params.add(bucket);
-            // Ascending: from the cursor (first, the folder's start) up to the folder's end, if any.
-            // Descending: from just below the cursor (first, the folder's end, if any) down to the folder's start.
-            String from = " and o.name collate \"C\" >= ";
-            String below = " and o.name collate \"C\" < ";
-            String range;
-            if (descending) {
-                params.add(folder);
-                range = from + "?";
-                if (cursor.isPresent()) {
-                    range += below + cursor.get();
-                } else if (folderEnd.isPresent()) {
-                    params.add(folderEnd.get());
-                    range += below + "?";
-                }
-            } else {
-                if (cursor.isPresent()) {
-                    range = from + cursor.get();
-                } else {
-                    params.add(folder);
-                    range = from + "?";
-                }
-                if (folderEnd.isPresent()) {
-                    params.add(folderEnd.get());
-                    range += below + "?";
-                }
-            }
-            return "select o.name, " + next + " as next_from, " + isFolder + " as folder,"
-                    + " (not " + isFolder + " and " + searchHit("o") + ")::int"
-                    + " as hit from storage.objects o where o.bucket_id = ?" + range
-                    + " order by o.name collate \"C\" " + (descending ? "desc" : "asc") + " limit 1";
-        }
-
-        /** Just past the subtree of the sub-folder the name lies in: {@code folder/f/} becomes {@code folder/f0}. */
-        private String subtreeEnd(String alias) {
-            return "left(" + alias + ".name, " + (start - 2) + " + " + slash(alias) + ") || '0'";
-        }
-
-        /** Whether the entry's name, read as a file's, starts with the search (a parameter), case-insensitively. */
-        private String searchHit(String alias) {
-            return "starts_with(lower(substr(" + alias + ".name, " + start + ")), lower(?))";
-        }
-
-        /** Where the first {@code /} after the folder is in the name, counted from the entry's start (0: none). */
-        private String slash(String alias) {
-            return "strpos(substr(" + alias + ".name, " + start + "), '/')";
+            String slash = "strpos(substr(o.name, " + start + "), '/')";
+            return "select substr(o.name, " + start + ", " + slash + " - 1) as entry_name,"
+                    + " left(o.name, " + (start - 2) + " + " + slash + ") || '0' as next_from"
+                    + " from storage.objects o where o.bucket_id = ? and " + FOLDER_KEY
+                    + cursor.map(from -> " >= " + from).orElse(" > ?")
+                    + (folderEnd.isPresent() ? " and " + FOLDER_KEY + " < ?" : "")
+                    + " order by " + FOLDER_KEY + " limit 1";
         }
     }
 }

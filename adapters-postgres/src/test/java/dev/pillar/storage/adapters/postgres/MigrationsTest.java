@@ -44,7 +44,7 @@ class MigrationsTest {
     @Order(3)
     void running_again_changes_nothing() {
         assertDoesNotThrow(() -> PostgresMetadataStore.migrate(DB.settings()));
-        assertEquals("6", DB.queryText("select count(*) from databasechangelog"));
+        assertEquals("7", DB.queryText("select count(*) from databasechangelog"));
     }
 
     @Test
@@ -56,7 +56,7 @@ class MigrationsTest {
         assertDoesNotThrow(() -> PostgresMetadataStore.migrate(DB.settings()));
 
         assertEquals("kept", DB.queryText("select name from storage.buckets"));
-        assertEquals("6", DB.queryText("select count(*) from databasechangelog"));
+        assertEquals("7", DB.queryText("select count(*) from databasechangelog"));
     }
 
     @Test
