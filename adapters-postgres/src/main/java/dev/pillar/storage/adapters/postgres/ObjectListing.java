@@ -41,13 +41,24 @@ final class ObjectListing {
     }
 
     static List<ListedEntry> list(Sql sql, BucketId bucket, ObjectListQuery query) {
+        Statement statement = statement(bucket, query);
+        return sql.query(Resource.OBJECT, statement.text(), statement.params().toArray()).stream()
+                .map(ObjectListing::entry)
+                .toList();
+    }
+
+    /** The one statement that lists the level, with its parameters. */
+    record Statement(String text, List<Object> params) {
+    }
+
+    static Statement statement(BucketId bucket, ObjectListQuery query) {
         Level level = Level.of(bucket, query.folder());
         String direction = query.sortOrder() == SortOrder.DESC ? "desc" : "asc";
         Optional<Long> enough = query.sortColumn() == ObjectListQuery.SortColumn.NAME
                 ? Optional.of((long) query.offset() + query.limit())
                 : Optional.empty();
         List<Object> params = new ArrayList<>();
-        String statement = "with recursive folders (entry_name, next_from) as (\n"
+        String text = "with recursive folders (entry_name, next_from) as (\n"
                 + "  (" + level.subFolderAfter(Optional.empty(), params) + ")\n"
                 + "  union all\n"
                 + "  (select s.* from folders w cross join lateral ("
@@ -64,9 +75,7 @@ final class ObjectListing {
                 + "entry_name collate \"C\" " + direction + "\n"
                 + "limit ? offset ?";
         params.addAll(List.of(query.limit(), query.offset()));
-        return sql.query(Resource.OBJECT, statement, params.toArray()).stream()
-                .map(ObjectListing::entry)
-                .toList();
+        return new Statement(text, params);
     }
 
     /** Files sort by the column (folders have none), then everything by name. */

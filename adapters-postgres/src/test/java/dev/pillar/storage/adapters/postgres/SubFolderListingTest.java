@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The sub-folders of a level, which the listing finds by probing the folder keys of the names below it once per
@@ -80,6 +81,18 @@ class SubFolderListingTest {
         assertEquals(List.of("r/"), names(alice, ""));
         assertEquals(List.of("s/", "t/", "v/", "seen.txt", "u.txt"), names(Fixtures.SERVICE, "r"));
         assertEquals(List.of(), names(Fixtures.ANON, "r"));
+    }
+
+    @Test
+    void the_files_and_every_sub_folder_probe_are_read_through_the_folder_index_in_any_order() {
+        for (SortColumn column : SortColumn.values()) {
+            ObjectListing.Statement listing = ObjectListing.statement(BucketId.of(BUCKET),
+                    new ObjectListQuery("p", "a", 3, 1, column, SortOrder.DESC));
+            String plan = DB.plan(listing.text(), listing.params());
+
+            assertEquals(3, plan.split("objects_bucket_id_folder_name_bytewise", -1).length - 1, plan);
+            assertFalse(plan.contains("Seq Scan on objects"), plan);
+        }
     }
 
     private static void write(String owner, String... names) {
