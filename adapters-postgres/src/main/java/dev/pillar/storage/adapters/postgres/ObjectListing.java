@@ -65,6 +65,7 @@ final class ObjectListing {
                 + level.subFolderAfter(Optional.of("w.next_from"), params) + ") s)\n"
                 + ")\n"
                 + "select * from (\n"
+                // A folder has no object: joined to none, its object columns are nulls of the right types.
                 + "  select f.entry_name, true as is_folder, " + ObjectRows.columns("o")
                 + " from folders f left join storage.objects o on false"
                 + searched("f.entry_name", query.search(), " where ", params) + "\n"
