@@ -87,7 +87,8 @@ final class ActingConnections {
                 }
                 case "createStatement", "prepareCall" -> throw new SQLFeatureNotSupportedException(
                         "Statements acting as a caller are prepared statements");
-                case "commit", "rollback", "setAutoCommit" -> setUpInTransaction = false;
+                case "commit", "rollback" -> setUpInTransaction = false;
+                case "setAutoCommit" -> setUpInTransaction &= !((Boolean) args[0]); // turning it on commits
                 case "close" -> setUp = null;
                 default -> {
                 }

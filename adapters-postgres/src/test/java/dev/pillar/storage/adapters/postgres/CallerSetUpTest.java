@@ -118,6 +118,16 @@ class CallerSetUpTest {
     }
 
     @Test
+    void a_transaction_sends_the_set_up_once_so_what_its_work_sets_holds_for_its_later_statements() {
+        String role = store.inSession(Fixtures.SERVICE, db -> {
+            db.get("select set_config('role', 'anon', true) as role");
+            return db.get("select current_user as role").orElseThrow().column("role").get(String.class);
+        });
+
+        assertEquals("anon", role);
+    }
+
+    @Test
     void a_pooled_connection_goes_back_clean_after_a_reading_and_after_a_transaction() throws SQLException {
         PostgresMetadataStore single = DB.open(DB.settings().withMaxPoolSize(1));
         String loginRole = DB.queryText("select current_user");
