@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * Port: the metadata database. Every piece of work acts as the caller (their role and claims), so
- * row-level-security policies decide what they see and change.
+ * row-level-security policies decide what they see and change. A piece of work may run again when the
+ * database connection it was given proves dead on its first statement, so it does nothing but metadata work.
  */
 public interface MetadataStore {
 
