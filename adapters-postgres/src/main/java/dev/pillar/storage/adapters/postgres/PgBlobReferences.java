@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reconciler's questions to {@code storage.objects}, {@code storage.upload_sessions} and {@code storage.buckets}:
- * one statement per batch, each in a transaction of its own, run as the server.
+ * one statement per batch, each a read-only reading of its own (ADR 0026), run as the server.
  */
 final class PgBlobReferences implements BlobReferences {
     private static final String REFERENCED = """
@@ -48,7 +48,7 @@ final class PgBlobReferences implements BlobReferences {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        Set<List<String>> found = run(sql -> sql.query(Resource.OBJECT, REFERENCED,
+        Set<List<String>> found = read(sql -> sql.query(Resource.OBJECT, REFERENCED,
                 keys.stream().map(key -> key.bucketId().value()).toArray(String[]::new),
                 keys.stream().map(key -> key.name().value()).toArray(String[]::new),
                 keys.stream().map(BlobKey::version).toArray(String[]::new)).stream()
@@ -65,7 +65,7 @@ final class PgBlobReferences implements BlobReferences {
         if (uploadIds.isEmpty()) {
             return Set.of();
         }
-        return run(sql -> sql.query(Resource.UPLOAD, LIVE_UPLOADS,
+        return read(sql -> sql.query(Resource.UPLOAD, LIVE_UPLOADS,
                         (Object) uploadIds.stream().distinct().toArray(String[]::new)).stream()
                 .map(row -> Columns.requiredText(row, "multipart_id"))
                 .collect(Collectors.toSet()));
@@ -76,7 +76,7 @@ final class PgBlobReferences implements BlobReferences {
         if (buckets.isEmpty()) {
             return Set.of();
         }
-        return run(sql -> sql.query(Resource.BUCKET, EXISTING_BUCKETS,
+        return read(sql -> sql.query(Resource.BUCKET, EXISTING_BUCKETS,
                         (Object) buckets.stream().map(BucketId::value).distinct().toArray(String[]::new)).stream()
                 .map(row -> BucketId.of(Columns.requiredText(row, "id")))
                 .collect(Collectors.toSet()));
@@ -84,14 +84,14 @@ final class PgBlobReferences implements BlobReferences {
 
     @Override
     public List<StoredObject> objectsAfter(Optional<StoredObject> after, int limit) {
-        return run(sql -> after
+        return read(sql -> after
                 .map(last -> sql.query(Resource.OBJECT, OBJECTS_AFTER, last.bucketId().value(), last.name().value(), limit))
                 .orElseGet(() -> sql.query(Resource.OBJECT, FIRST_OBJECTS, limit)).stream()
                 .map(ObjectRows::object)
                 .toList());
     }
 
-    private <T> T run(Function<Sql, T> work) {
-        return transactions.run(Caller.system(), db -> work.apply(new Sql(db)));
+    private <T> T read(Function<Sql, T> work) {
+        return transactions.read(Caller.system(), db -> work.apply(new Sql(db)));
     }
 }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Bucket rows in {@code storage.buckets}, as the transaction's role sees them. */
+/** Bucket rows in {@code storage.buckets}, as the caller's role sees them. */
 final class PgBucketRepository implements BucketRepository {
     private static final String COLUMNS = """
             id, name, coalesce(owner_id, owner::text) as owner_id, public, file_size_limit,

@@ -15,7 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Object rows in {@code storage.objects}, as the transaction's role sees them. */
+/** Object rows in {@code storage.objects}, as the caller's role sees them. */
 final class PgObjectRepository implements ObjectRepository {
     private static final String FIND =
             "select " + ObjectRows.columns("") + " from storage.objects where bucket_id = ? and name = ?";

@@ -73,7 +73,7 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
 
     @Override
     public Optional<ResumableUpload> find(String id) {
-        return run(sql -> sql.queryOne(Resource.UPLOAD, FIND, id).map(UploadRows::upload));
+        return read(sql -> sql.queryOne(Resource.UPLOAD, FIND, id).map(UploadRows::upload));
     }
 
     @Override
@@ -116,12 +116,16 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
 
     @Override
     public List<ResumableUpload> expired(Instant now, int limit) {
-        return run(sql -> sql.query(Resource.UPLOAD, EXPIRED, Columns.timestamp(now), limit).stream()
+        return read(sql -> sql.query(Resource.UPLOAD, EXPIRED, Columns.timestamp(now), limit).stream()
                 .map(UploadRows::upload)
                 .toList());
     }
 
     private <T> T run(Function<Sql, T> work) {
         return transactions.run(Caller.system(), db -> work.apply(new Sql(db)));
+    }
+
+    private <T> T read(Function<Sql, T> work) {
+        return transactions.read(Caller.system(), db -> work.apply(new Sql(db)));
     }
 }

@@ -35,18 +35,12 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
 
     private PostgresMetadataStore(HikariDataSource pool, PostgresSettings settings) {
         this.pool = pool;
-        DbClient client = JdbcClientBuilder.create()
-                .connectionPool(() -> {
-                    try {
-                        return pool.getConnection();
-                    } catch (SQLException e) {
-                        throw new RlsTransactions.NoConnection(e);
-                    }
-                })
-                .build();
+        ActingConnections connections = new ActingConnections(pool);
+        DbClient client = JdbcClientBuilder.create().connectionPool(connections::connection).build();
         this.turns = new ConnectionTurns(settings.maxPoolSize(), settings.connectionTimeout(),
                 settings.statementTimeout());
-        this.transactions = new RlsTransactions(client, turns, settings.statementTimeout(), settings.maxPoolSize());
+        this.transactions = new RlsTransactions(client, connections, turns, settings.statementTimeout(),
+                settings.maxPoolSize());
     }
 
     /**
@@ -84,10 +78,18 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
 
     @Override
     public <T> T inTransaction(Caller caller, Function<Repositories, T> work) {
-        return transactions.run(caller, db -> {
-            Sql sql = new Sql(db);
-            return work.apply(new Repositories(new PgBucketRepository(sql), new PgObjectRepository(sql)));
-        });
+        return transactions.run(caller, db -> work.apply(repositories(db)));
+    }
+
+    /** Each statement in one round trip with the caller's set-up, read-only, without BEGIN and COMMIT (ADR 0026). */
+    @Override
+    public <T> T reading(Caller caller, Function<Repositories, T> work) {
+        return transactions.read(caller, db -> work.apply(repositories(db)));
+    }
+
+    private static Repositories repositories(DbExecute db) {
+        Sql sql = new Sql(db);
+        return new Repositories(new PgBucketRepository(sql), new PgObjectRepository(sql));
     }
 
     /** The resumable uploads in progress, in the same database (ADR 0011). */
@@ -100,9 +102,14 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
         return new PgBlobReferences(transactions);
     }
 
-    /** Runs raw statements as the caller: for this package's tests of the session set-up. */
+    /** Runs raw statements in a transaction as the caller: for this package's tests of the session set-up. */
     <T> T inSession(Caller caller, Function<DbExecute, T> work) {
         return transactions.run(caller, work);
+    }
+
+    /** Runs raw statements in a reading as the caller: for this package's tests of the session set-up. */
+    <T> T inReadingSession(Caller caller, Function<DbExecute, T> work) {
+        return transactions.read(caller, work);
     }
 
     /** The pool itself: for this package's tests of what a transaction leaves on a connection. */

@@ -6,30 +6,29 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The one place where work runs as a caller: a transaction whose role, JWT claims and statement timeout are
- * set with {@code set_config(..., true)}, so they end with it and never reach the next borrower of the pooled
- * connection. Commits when the work returns, rolls back when it throws.
+ * The one place where work runs as a caller: its connections send the caller's role, JWT claims and statement
+ * timeout, set with {@code set_config(..., true)}, in the same round trip as the work's first statement of each
+ * transaction (ADR 0026), so they end with it and never reach the next borrower of the pooled connection. A
+ * transaction commits when the work returns and rolls back when it throws; a reading runs each statement as a
+ * read-only transaction of its own.
  */
 final class RlsTransactions {
-    private static final String ACT_AS = """
-            select set_config('role', ?, true),
-                   set_config('request.jwt.claims', ?, true),
-                   set_config('request.jwt.claim.sub', ?, true),
-                   set_config('request.jwt.claim.role', ?, true),
-                   set_config('statement_timeout', ?, true)""";
     private static final System.Logger LOG = System.getLogger(RlsTransactions.class.getName());
 
     private final DbClient client;
+    private final ActingConnections connections;
     private final ConnectionTurns turns;
     private final String statementTimeoutMillis;
     private final int maxPoolSize;
 
-    RlsTransactions(DbClient client, ConnectionTurns turns, Duration statementTimeout, int maxPoolSize) {
+    RlsTransactions(DbClient client, ActingConnections connections, ConnectionTurns turns, Duration statementTimeout,
+                    int maxPoolSize) {
         this.client = client;
+        this.connections = connections;
         this.turns = turns;
         this.maxPoolSize = maxPoolSize;
         this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
@@ -37,11 +36,48 @@ final class RlsTransactions {
 
     /** Runs {@code work} in one transaction as {@code caller}, once its turn at the pool has come. */
     <T> T run(Caller caller, Function<DbExecute, T> work) {
-        return turns.inTurn(() -> runNow(caller, work));
+        return turns.inTurn(() -> retried(() -> CallerSetUp.forTransaction(caller, statementTimeoutMillis),
+                () -> inTransaction(work)));
     }
 
-    private <T> T runNow(Caller caller, Function<DbExecute, T> work) {
-        DbTransaction transaction = begin(caller);
+    /**
+     * Runs {@code work}, which only reads, as {@code caller}: each statement on its own, read-only, in one round
+     * trip with the set-up, seeing what was committed when it started.
+     */
+    <T> T read(Caller caller, Function<DbExecute, T> work) {
+        return turns.inTurn(() -> retried(() -> CallerSetUp.forReading(caller, statementTimeoutMillis), () -> {
+            try {
+                return work.apply(client.execute());
+            } catch (RuntimeException e) {
+                throw SqlFailures.isDatabaseFailure(e) ? SqlFailures.translate(e) : e;
+            }
+        }));
+    }
+
+    /**
+     * Runs the work as a fresh set-up says. A pooled connection whose server side is gone (PostgreSQL restarted,
+     * {@code pg_terminate_backend}, a proxy's idle cut) fails on the work's first statement, before anything of
+     * the work reached the database (its transaction did not commit, or it only read): the pool evicts it and
+     * the work runs again on the next one, at most once per connection the pool can hold (ADR 0017). The work
+     * does nothing but database work, so running it again repeats nothing else.
+     */
+    private <T> T retried(Supplier<CallerSetUp> setUps, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            CallerSetUp setUp = setUps.get();
+            try {
+                return connections.actingAs(setUp, work);
+            } catch (RuntimeException e) {
+                if (attempt > maxPoolSize || !setUp.failedOnFirstStatement() || !SqlFailures.isBrokenConnection(e)) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.INFO, () -> "event=database_connection_replaced cause="
+                        + SqlFailures.stateOf(e));
+            }
+        }
+    }
+
+    private <T> T inTransaction(Function<DbExecute, T> work) {
+        DbTransaction transaction = client.transaction();
         T result;
         try {
             result = work.apply(transaction);
@@ -58,36 +94,6 @@ final class RlsTransactions {
             throw SqlFailures.translate(e);
         }
         return result;
-    }
-
-    /**
-     * A transaction acting as {@code caller}. A pooled connection whose server side is gone (PostgreSQL restarted,
-     * {@code pg_terminate_backend}, a proxy's idle cut) fails on this first statement, before any work ran on it:
-     * the pool evicts it and the next one is tried, at most once per connection the pool can hold (ADR 0017).
-     */
-    private DbTransaction begin(Caller caller) {
-        for (int attempt = 1; ; attempt++) {
-            DbTransaction transaction = client.transaction();
-            try {
-                actAs(transaction, caller);
-                return transaction;
-            } catch (RuntimeException e) {
-                rollback(transaction, e);
-                if (attempt > maxPoolSize || !SqlFailures.isBrokenConnection(e)) {
-                    throw SqlFailures.isDatabaseFailure(e) ? SqlFailures.translate(e) : e;
-                }
-                LOG.log(System.Logger.Level.INFO, () -> "event=database_connection_replaced cause="
-                        + SqlFailures.stateOf(e));
-            }
-        }
-    }
-
-    private void actAs(DbExecute transaction, Caller caller) {
-        List<Object> settings = List.of(caller.role().dbName(), caller.claimsJson(), caller.subject().orElse(""),
-                caller.role().dbName(), statementTimeoutMillis);
-        try (var rows = transaction.createNamedQuery(Sql.nameOf(ACT_AS), ACT_AS).params(settings).execute()) {
-            rows.forEach(row -> { });
-        }
     }
 
     /** Never hides the original failure: a failed rollback is attached to it. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs positional-parameter statements in one transaction and translates their failures, so repositories
+ * Runs positional-parameter statements of one piece of work and translates their failures, so repositories
  * only hold SQL and mapping. Rows are read completely before they are mapped.
  */
 final class Sql {

@@ -35,7 +35,7 @@ public final class DeleteBucket {
         if (deleted) {
             return;
         }
-        boolean holdsObjects = metadata.inTransaction(Caller.system(),
+        boolean holdsObjects = metadata.reading(Caller.system(),
                 repos -> !repos.objects().page(id, ANY_OBJECT).entries().isEmpty());
         if (holdsObjects) {
             throw new BucketNotEmpty();

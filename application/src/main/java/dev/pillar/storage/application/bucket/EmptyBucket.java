@@ -31,7 +31,7 @@ public final class EmptyBucket {
     }
 
     public void empty(Caller caller, BucketId id) {
-        metadata.inTransaction(caller, repos -> repos.buckets().find(id))
+        metadata.reading(caller, repos -> repos.buckets().find(id))
                 .orElseThrow(() -> new NotFound(Resource.BUCKET));
         if (removeBatch(caller, id) < BATCH) {
             return;

@@ -16,7 +16,7 @@ public final class GetBucket {
     }
 
     public Bucket get(Caller caller, BucketId id) {
-        return metadata.inTransaction(caller, repos -> repos.buckets().find(id))
+        return metadata.reading(caller, repos -> repos.buckets().find(id))
                 .orElseThrow(() -> new NotFound(Resource.BUCKET));
     }
 }

@@ -16,6 +16,6 @@ public final class ListBuckets {
     }
 
     public List<Bucket> list(Caller caller, BucketQuery query) {
-        return metadata.inTransaction(caller, repos -> repos.buckets().list(query));
+        return metadata.reading(caller, repos -> repos.buckets().list(query));
     }
 }

@@ -63,7 +63,7 @@ public final class BucketRules {
             return known.bucket();
         }
         long changesBefore = changes.get();
-        Bucket bucket = metadata.inTransaction(Caller.system(), repos -> repos.buckets().find(id))
+        Bucket bucket = metadata.reading(Caller.system(), repos -> repos.buckets().find(id))
                 .orElseThrow(() -> new NotFound(Resource.BUCKET));
         remember(new Remembered(bucket, now, now.plus(validity)), changesBefore);
         return bucket;

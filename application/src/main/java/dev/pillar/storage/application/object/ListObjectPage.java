@@ -15,6 +15,6 @@ public final class ListObjectPage {
     }
 
     public ObjectPage list(Caller caller, BucketId bucketId, ObjectPageQuery query) {
-        return metadata.inTransaction(caller, repos -> repos.objects().page(bucketId, query));
+        return metadata.reading(caller, repos -> repos.objects().page(bucketId, query));
     }
 }

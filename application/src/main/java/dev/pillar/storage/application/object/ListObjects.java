@@ -17,6 +17,6 @@ public final class ListObjects {
     }
 
     public List<ListedEntry> list(Caller caller, BucketId bucketId, ObjectListQuery query) {
-        return metadata.inTransaction(caller, repos -> repos.objects().list(bucketId, query));
+        return metadata.reading(caller, repos -> repos.objects().list(bucketId, query));
     }
 }

@@ -8,14 +8,14 @@ import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.object.StoredObject;
 
-/** The look-ups the object use cases share, each in a transaction of its own (buckets: {@link BucketRules}). */
+/** The look-ups the object use cases share, each a reading of its own (buckets: {@link BucketRules}). */
 final class Lookups {
     private Lookups() {
     }
 
     /** The object as {@code reader} sees it under row-level security, or {@code NotFound(OBJECT)}. */
     static StoredObject visibleObject(MetadataStore metadata, Caller reader, BucketId bucketId, ObjectName name) {
-        return metadata.inTransaction(reader, repos -> repos.objects().find(bucketId, name))
+        return metadata.reading(reader, repos -> repos.objects().find(bucketId, name))
                 .orElseThrow(() -> new NotFound(Resource.OBJECT));
     }
 }

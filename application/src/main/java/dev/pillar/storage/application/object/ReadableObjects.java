@@ -16,9 +16,9 @@ import dev.pillar.storage.domain.object.StoredObject;
  * row is simply not found; the authenticated image route reads under the caller's policies in either kind of
  * bucket. A public route refuses private buckets as if they did not exist.
  *
- * <p>The bucket comes from the shared {@link BucketRules}, so a read spends one transaction, begun as whoever
- * reads the object, on the object alone; a bucket changed by another instance is obeyed within the rules'
- * validity period (ADR 0020).
+ * <p>The bucket comes from the shared {@link BucketRules}, so a read spends one reading, as whoever reads the
+ * object, on the object alone; a bucket changed by another instance is obeyed within the rules' validity period
+ * (ADR 0020).
  */
 final class ReadableObjects {
     private final MetadataStore metadata;
@@ -34,7 +34,7 @@ final class ReadableObjects {
         if (route == ReadRoute.PUBLIC && !bucket.isPublic()) {
             throw new NotFound(Resource.BUCKET);
         }
-        return metadata.inTransaction(readerOf(bucket, caller, route), repos -> repos.objects().find(bucketId, name))
+        return metadata.reading(readerOf(bucket, caller, route), repos -> repos.objects().find(bucketId, name))
                 .orElseThrow(() -> new NotFound(Resource.OBJECT));
     }
 

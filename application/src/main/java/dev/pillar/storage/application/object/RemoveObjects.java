@@ -42,7 +42,7 @@ public final class RemoveObjects {
         if (!removed.isEmpty()) {
             return removed.getFirst();
         }
-        if (metadata.inTransaction(Caller.system(), repos -> repos.objects().find(bucketId, name)).isPresent()) {
+        if (metadata.reading(Caller.system(), repos -> repos.objects().find(bucketId, name)).isPresent()) {
             throw new AccessDenied("Access denied");
         }
         throw new NotFound(Resource.OBJECT);

@@ -25,7 +25,7 @@ public final class CreateSignedUrl {
 
     public DownloadGrant sign(Command command) {
         Validity validity = Validity.seconds(clock.now(), command.expiresInSeconds());
-        metadata.inTransaction(command.caller(), repos -> repos.objects().find(command.bucketId(), command.name()))
+        metadata.reading(command.caller(), repos -> repos.objects().find(command.bucketId(), command.name()))
                 .orElseThrow(() -> new NotFound(Resource.OBJECT));
         return new DownloadGrant(command.bucketId(), command.name(), validity);
     }

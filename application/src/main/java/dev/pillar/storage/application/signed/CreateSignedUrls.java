@@ -34,7 +34,7 @@ public final class CreateSignedUrls {
     public List<Outcome> sign(Command command) {
         Validity validity = Validity.seconds(clock.now(), command.expiresInSeconds());
         List<ObjectName> names = command.paths().stream().flatMap(path -> validName(path).stream()).distinct().toList();
-        Set<ObjectName> readable = names.isEmpty() ? Set.of() : metadata.inTransaction(command.caller(),
+        Set<ObjectName> readable = names.isEmpty() ? Set.of() : metadata.reading(command.caller(),
                         repos -> repos.objects().findAll(command.bucketId(), names)).stream()
                 .map(StoredObject::name)
                 .collect(Collectors.toSet());

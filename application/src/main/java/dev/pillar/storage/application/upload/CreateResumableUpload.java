@@ -40,7 +40,7 @@ public final class CreateResumableUpload {
 
     public UploadSession create(Command command) {
         Instant now = ports.clock().now();
-        Bucket bucket = ports.metadata().inTransaction(Caller.system(), repos -> repos.buckets().find(command.bucketId()))
+        Bucket bucket = ports.metadata().reading(Caller.system(), repos -> repos.buckets().find(command.bucketId()))
                 .orElseThrow(() -> new NotFound(Resource.BUCKET));
         bucket.admitContentType(command.contentType());
         ByteSize limit = bucket.uploadLimit(ports.settings().globalFileSizeLimit());

@@ -26,7 +26,7 @@ import static org.mockito.Mockito.when;
 class ListBucketsTest {
 
     @Test
-    void hands_the_query_unchanged_to_a_transaction_acting_as_the_caller() {
+    void hands_the_query_unchanged_to_a_reading_acting_as_the_caller() {
         BucketQuery query = new BucketQuery(OptionalInt.of(5), 10, Optional.of("ava"), BucketQuery.SortColumn.CREATED_AT,
                 SortOrder.DESC);
         List<Bucket> page = List.of(Bucket.create(BucketId.of("avatars"), Optional.empty(),
@@ -34,7 +34,7 @@ class ListBucketsTest {
         BucketRepository buckets = mock(BucketRepository.class);
         when(buckets.list(query)).thenReturn(page);
         MetadataStore metadata = mock(MetadataStore.class);
-        when(metadata.inTransaction(eq(ALICE), any())).thenAnswer(call -> call.<Function<MetadataStore.Repositories, ?>>
+        when(metadata.reading(eq(ALICE), any())).thenAnswer(call -> call.<Function<MetadataStore.Repositories, ?>>
                 getArgument(1).apply(new MetadataStore.Repositories(buckets, mock(ObjectRepository.class))));
 
         assertEquals(page, new ListBuckets(metadata).list(ALICE, query));

@@ -24,7 +24,7 @@ import static org.mockito.Mockito.when;
 class ListObjectsTest {
 
     @Test
-    void hands_the_query_unchanged_to_a_transaction_acting_as_the_caller() {
+    void hands_the_query_unchanged_to_a_reading_acting_as_the_caller() {
         BucketId bucket = BucketId.of("docs");
         ObjectListQuery query = new ObjectListQuery("photos/", "cat", 10, 20, ObjectListQuery.SortColumn.CREATED_AT,
                 SortOrder.DESC);
@@ -32,7 +32,7 @@ class ListObjectsTest {
         ObjectRepository objects = mock(ObjectRepository.class);
         when(objects.list(bucket, query)).thenReturn(page);
         MetadataStore metadata = mock(MetadataStore.class);
-        when(metadata.inTransaction(eq(ALICE), any())).thenAnswer(call -> call.<Function<MetadataStore.Repositories, ?>>
+        when(metadata.reading(eq(ALICE), any())).thenAnswer(call -> call.<Function<MetadataStore.Repositories, ?>>
                 getArgument(1).apply(new MetadataStore.Repositories(mock(BucketRepository.class), objects)));
 
         assertEquals(page, new ListObjects(metadata).list(ALICE, bucket, query));
