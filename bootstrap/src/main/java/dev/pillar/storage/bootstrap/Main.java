@@ -49,6 +49,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        OldGenerationWatch.start();
         LOG.log(System.Logger.Level.INFO, "event=started port={0} backend={1} {2}",
                 Integer.toString(server.port()), config.backend().name().toLowerCase(), storageFields(config));
     }
