@@ -6,7 +6,6 @@ import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectRepository;
 import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.AlreadyExists;
-import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.object.StoredObject;
 
 import java.util.Optional;
@@ -51,25 +50,27 @@ public final class VersionPublisher {
         }
     }
 
-    /** Inserts the row, or switches the existing one when upserting; returns the version it replaced. */
+    /**
+     * Inserts the row, or switches the existing one when upserting; returns the version it replaced. Without
+     * upsert the insert alone decides (one statement): the name's unique key refuses a taken name.
+     */
     private Optional<StoredObject> commitRow(Caller caller, StoredObject candidate, boolean upsert) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return RowWriteQueue.exclusively(candidate.bucketId(), candidate.name(),
                         () -> metadata.inTransaction(caller, repos -> {
+                            if (!upsert) {
+                                repos.objects().insert(candidate); // a taken name fails as AlreadyExists
+                                return Optional.<StoredObject>empty();
+                            }
                             Optional<StoredObject> existing = repos.objects()
                                     .findForUpdate(candidate.bucketId(), candidate.name());
-                            if (existing.isPresent() && !upsert) {
-                                throw new AlreadyExists(Resource.OBJECT);
-                            }
                             if (existing.isEmpty()) {
                                 repos.objects().insert(candidate);
                             } else {
                                 repos.objects().update(existing.get().replacedBy(candidate));
                             }
-                            if (upsert) {
-                                mustStayVisible(caller, repos.objects(), candidate);
-                            }
+                            mustStayVisible(caller, repos.objects(), candidate);
                             return existing;
                         }));
             } catch (AlreadyExists e) {
