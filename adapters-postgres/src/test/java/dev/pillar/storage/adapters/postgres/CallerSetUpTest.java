@@ -44,22 +44,14 @@ class CallerSetUpTest {
 
     @BeforeAll
     static void ownFolderPolicy() {
-        DB.execute("""
-                create policy "own folder" on storage.objects for all to authenticated
-                using ((storage.foldername(name))[1] = auth.uid()::text)
-                with check ((storage.foldername(name))[1] = auth.uid()::text)""");
+        DB.execute(Fixtures.OWN_FOLDER_POLICY);
         store = DB.open(DB.settings().withStatementTimeout(Duration.ofSeconds(7)));
     }
 
     @BeforeEach
     void aliceAndBobHaveAFileEach() {
         DB.clearStorage();
-        store.inTransaction(Fixtures.SERVICE, repos -> {
-            repos.buckets().insert(Fixtures.bucket(BUCKET.value()));
-            repos.objects().insert(Fixtures.object(BUCKET.value(), ALICE + "/alice.txt"));
-            repos.objects().insert(Fixtures.object(BUCKET.value(), BOB + "/bob.txt"));
-            return null;
-        });
+        Fixtures.bucketWith(store, BUCKET.value(), ALICE + "/alice.txt", BOB + "/bob.txt");
     }
 
     @Test

@@ -23,6 +23,15 @@ import java.util.UUID;
 final class Fixtures {
     static final Caller SERVICE = Caller.system();
     static final Caller ANON = new Caller(Role.ANON, Optional.empty(), "{\"role\":\"anon\"}");
+    /** Authenticated users may read and write the objects under a first folder named by their id. */
+    static final String OWN_FOLDER_POLICY = """
+            create policy "own folder" on storage.objects for all to authenticated
+            using ((storage.foldername(name))[1] = auth.uid()::text)
+            with check ((storage.foldername(name))[1] = auth.uid()::text)""";
+    /** Authenticated users may read the objects they own. */
+    static final String OWN_FILES_POLICY = """
+            create policy "own files" on storage.objects for select to authenticated
+            using (owner_id = auth.uid()::text)""";
 
     private Fixtures() {
     }
@@ -45,6 +54,17 @@ final class Fixtures {
                 CacheControl.DEFAULT, "etag-" + Math.abs(name.hashCode()));
         return StoredObject.create(UUID.randomUUID(), BucketId.of(bucket), ObjectName.of(name), owner,
                 UUID.randomUUID().toString(), content, UserMetadata.EMPTY, Instant.now());
+    }
+
+    /** Creates {@code bucket} holding an object (no owner) under each of {@code names}, as the service role. */
+    static void bucketWith(PostgresMetadataStore store, String bucket, String... names) {
+        store.inTransaction(SERVICE, repos -> {
+            repos.buckets().insert(bucket(bucket));
+            for (String name : names) {
+                repos.objects().insert(object(bucket, name));
+            }
+            return null;
+        });
     }
 
     /** Entries as {@code name} for files and {@code name/} for folders, for compact assertions. */

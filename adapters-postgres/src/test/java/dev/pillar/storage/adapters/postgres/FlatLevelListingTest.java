@@ -31,9 +31,7 @@ class FlatLevelListingTest {
 
     @BeforeAll
     static void writeLevels() {
-        DB.execute("""
-                create policy "own files" on storage.objects for select to authenticated
-                using (owner_id = auth.uid()::text)""");
+        DB.execute(Fixtures.OWN_FILES_POLICY);
         store = DB.open();
         store.inTransaction(Fixtures.SERVICE, repos -> {
             repos.buckets().insert(Fixtures.bucket(BUCKET));
@@ -108,13 +106,7 @@ class FlatLevelListingTest {
 
     @Test
     void a_bucket_root_without_folders_is_a_flat_level_too() {
-        store.inTransaction(Fixtures.SERVICE, repos -> {
-            repos.buckets().insert(Fixtures.bucket("loose"));
-            for (String name : List.of("b", "a", "C")) {
-                repos.objects().insert(Fixtures.object("loose", name));
-            }
-            return null;
-        });
+        Fixtures.bucketWith(store, "loose", "b", "a", "C");
         assertEquals(List.of("C", "a", "b"), names(Fixtures.SERVICE, "loose", "", SortOrder.ASC, 100, 0));
         assertEquals(List.of("a"), names(Fixtures.SERVICE, "loose", "", SortOrder.DESC, 1, 1));
     }

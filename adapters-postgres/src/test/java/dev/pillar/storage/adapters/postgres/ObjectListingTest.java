@@ -131,13 +131,7 @@ class ObjectListingTest {
 
     @Test
     void folders_sort_by_their_name_even_where_the_walk_meets_them_in_another_order() {
-        store.inTransaction(Fixtures.SERVICE, repos -> {
-            repos.buckets().insert(Fixtures.bucket("dates"));
-            for (String name : List.of("2024-01/a", "2024/b", "2024.txt", "2024", "2024-01.txt")) {
-                repos.objects().insert(Fixtures.object("dates", name));
-            }
-            return null;
-        });
+        Fixtures.bucketWith(store, "dates", "2024-01/a", "2024/b", "2024.txt", "2024", "2024-01.txt");
         assertEquals(List.of("2024/", "2024-01/", "2024", "2024-01.txt", "2024.txt"), Fixtures.names(
                 store.inTransaction(Fixtures.SERVICE, repos -> repos.objects().list(BucketId.of("dates"),
                         new ObjectListQuery("", "", 100, 0, SortColumn.NAME, SortOrder.ASC)))));

@@ -32,10 +32,7 @@ class ObjectMoveTest {
 
     @BeforeAll
     static void ownFolderPolicy() {
-        DB.execute("""
-                create policy "own folder" on storage.objects for all to authenticated
-                using ((storage.foldername(name))[1] = auth.uid()::text)
-                with check ((storage.foldername(name))[1] = auth.uid()::text)""");
+        DB.execute(Fixtures.OWN_FOLDER_POLICY);
         store = DB.open();
     }
 

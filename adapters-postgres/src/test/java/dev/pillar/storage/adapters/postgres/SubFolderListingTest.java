@@ -31,9 +31,7 @@ class SubFolderListingTest {
 
     @BeforeAll
     static void writeTree() {
-        DB.execute("""
-                create policy "own files" on storage.objects for select to authenticated
-                using (owner_id = auth.uid()::text)""");
+        DB.execute(Fixtures.OWN_FILES_POLICY);
         store = DB.open();
         store.inTransaction(Fixtures.SERVICE, repos -> {
             repos.buckets().insert(Fixtures.bucket(BUCKET));
