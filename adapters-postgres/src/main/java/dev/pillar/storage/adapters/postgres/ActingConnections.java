@@ -9,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -122,6 +125,12 @@ final class ActingConnections {
      * set-up's result, so DbClient sees the statement's own.
      */
     private static final class SetUpAhead implements InvocationHandler {
+        /** {@code setInt(index, …)} and the like: found once, not on every call of a statement's hot path. */
+        private static final Set<Method> PARAMETER_SETTERS = Arrays.stream(PreparedStatement.class.getMethods())
+                .filter(method -> method.getDeclaringClass() == PreparedStatement.class
+                        && method.getName().startsWith("set") && method.getParameterCount() > 0
+                        && method.getParameterTypes()[0] == int.class)
+                .collect(Collectors.toUnmodifiableSet());
         private final PreparedStatement statement;
         private final CallerSetUp setUp;
         private final Acting connection;
@@ -134,7 +143,7 @@ final class ActingConnections {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            if (isParameterSetter(method)) {
+            if (PARAMETER_SETTERS.contains(method)) {
                 Object[] shifted = args.clone();
                 shifted[0] = (Integer) args[0] + setUp.parameters();
                 return call(method, statement, shifted);
@@ -151,11 +160,6 @@ final class ActingConnections {
                 }
                 default -> call(method, statement, args);
             };
-        }
-
-        private static boolean isParameterSetter(Method method) {
-            return method.getDeclaringClass() == PreparedStatement.class && method.getName().startsWith("set")
-                    && method.getParameterCount() > 0 && method.getParameterTypes()[0] == int.class;
         }
 
         /** Runs the set-up and the statement in one round trip; leaves the statement's result current. */
