@@ -1,6 +1,5 @@
 package dev.pillar.storage.adapters.postgres;
 
-import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.BlobKey;
 import dev.pillar.storage.application.port.BlobReferences;
 import dev.pillar.storage.domain.bucket.BucketId;
@@ -11,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +46,7 @@ final class PgBlobReferences implements BlobReferences {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        Set<List<String>> found = read(sql -> sql.query(Resource.OBJECT, REFERENCED,
+        Set<List<String>> found = transactions.readAsServer(sql -> sql.query(Resource.OBJECT, REFERENCED,
                 keys.stream().map(key -> key.bucketId().value()).toArray(String[]::new),
                 keys.stream().map(key -> key.name().value()).toArray(String[]::new),
                 keys.stream().map(BlobKey::version).toArray(String[]::new)).stream()
@@ -65,7 +63,7 @@ final class PgBlobReferences implements BlobReferences {
         if (uploadIds.isEmpty()) {
             return Set.of();
         }
-        return read(sql -> sql.query(Resource.UPLOAD, LIVE_UPLOADS,
+        return transactions.readAsServer(sql -> sql.query(Resource.UPLOAD, LIVE_UPLOADS,
                         (Object) uploadIds.stream().distinct().toArray(String[]::new)).stream()
                 .map(row -> Columns.requiredText(row, "multipart_id"))
                 .collect(Collectors.toSet()));
@@ -76,7 +74,7 @@ final class PgBlobReferences implements BlobReferences {
         if (buckets.isEmpty()) {
             return Set.of();
         }
-        return read(sql -> sql.query(Resource.BUCKET, EXISTING_BUCKETS,
+        return transactions.readAsServer(sql -> sql.query(Resource.BUCKET, EXISTING_BUCKETS,
                         (Object) buckets.stream().map(BucketId::value).distinct().toArray(String[]::new)).stream()
                 .map(row -> BucketId.of(Columns.requiredText(row, "id")))
                 .collect(Collectors.toSet()));
@@ -84,14 +82,10 @@ final class PgBlobReferences implements BlobReferences {
 
     @Override
     public List<StoredObject> objectsAfter(Optional<StoredObject> after, int limit) {
-        return read(sql -> after
+        return transactions.readAsServer(sql -> after
                 .map(last -> sql.query(Resource.OBJECT, OBJECTS_AFTER, last.bucketId().value(), last.name().value(), limit))
                 .orElseGet(() -> sql.query(Resource.OBJECT, FIRST_OBJECTS, limit)).stream()
                 .map(ObjectRows::object)
                 .toList());
-    }
-
-    private <T> T read(Function<Sql, T> work) {
-        return transactions.read(Caller.system(), db -> work.apply(new Sql(db)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.pillar.storage.adapters.postgres;
 
-import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.Lease;
 import dev.pillar.storage.application.port.UploadSessionRepository;
 import dev.pillar.storage.application.upload.ResumableUpload;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 
 /**
  * Resumable uploads in {@code storage.upload_sessions}. Every method is one statement in a transaction of its
@@ -62,8 +60,9 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
     @Override
     public void insert(ResumableUpload upload) {
         UploadSession session = upload.session();
-        run(sql -> sql.update(Resource.UPLOAD, INSERT, upload.id(), session.target().bucketId().value(),
-                session.target().name().value(), session.target().owner().orElse(null), session.target().upsert(),
+        transactions.runAsServer(sql -> sql.update(Resource.UPLOAD, INSERT, upload.id(),
+                session.target().bucketId().value(), session.target().name().value(),
+                session.target().owner().orElse(null), session.target().upsert(),
                 session.target().contentType().value(), session.target().cacheControl().value(),
                 session.target().userMetadata().json(), session.length().map(ByteSize::bytes).orElse(null),
                 session.sizeLimit().bytes(), session.offset(), session.state().name(), upload.version(),
@@ -73,12 +72,12 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
 
     @Override
     public Optional<ResumableUpload> find(String id) {
-        return read(sql -> sql.queryOne(Resource.UPLOAD, FIND, id).map(UploadRows::upload));
+        return transactions.readAsServer(sql -> sql.queryOne(Resource.UPLOAD, FIND, id).map(UploadRows::upload));
     }
 
     @Override
     public Optional<ResumableUpload> lease(String id, Lease lease, Instant now) {
-        return run(sql -> {
+        return transactions.runAsServer(sql -> {
             Optional<DbRow> leased = sql.queryOne(Resource.UPLOAD, LEASE, lease.token(),
                     Columns.timestamp(lease.until()), id, Columns.timestamp(now));
             if (leased.isEmpty() && sql.queryOne(Resource.UPLOAD, FIND, id).isEmpty()) {
@@ -90,7 +89,8 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
 
     @Override
     public OptionalInt nextPartNumber(String id, Lease lease) {
-        return run(sql -> sql.queryOne(Resource.UPLOAD, NEXT_PART, Columns.timestamp(lease.until()), id, lease.token())
+        return transactions.runAsServer(sql -> sql.queryOne(Resource.UPLOAD, NEXT_PART,
+                        Columns.timestamp(lease.until()), id, lease.token())
                 .map(row -> OptionalInt.of(Columns.number(row, "allocated").orElseThrow().intValue()))
                 .orElse(OptionalInt.empty()));
     }
@@ -98,34 +98,28 @@ final class PgUploadSessionRepository implements UploadSessionRepository {
     @Override
     public boolean save(ResumableUpload upload, Lease lease) {
         UploadSession session = upload.session();
-        return run(sql -> sql.update(Resource.UPLOAD, SAVE, session.length().map(ByteSize::bytes).orElse(null),
-                session.offset(), session.state().name(), upload.partSize(), upload.multipartId().orElse(null),
+        return transactions.runAsServer(sql -> sql.update(Resource.UPLOAD, SAVE,
+                session.length().map(ByteSize::bytes).orElse(null), session.offset(), session.state().name(),
+                upload.partSize(), upload.multipartId().orElse(null),
                 UploadRows.partsJson(upload.parts()), UploadRows.tailJson(upload.tail()),
                 Columns.timestamp(lease.until()), upload.id(), lease.token()) == 1);
     }
 
     @Override
     public void release(String id, Lease lease) {
-        run(sql -> sql.update(Resource.UPLOAD, RELEASE, id, lease.token()));
+        transactions.runAsServer(sql -> sql.update(Resource.UPLOAD, RELEASE, id, lease.token()));
     }
 
     @Override
     public void delete(String id) {
-        run(sql -> sql.update(Resource.UPLOAD, DELETE, id));
+        transactions.runAsServer(sql -> sql.update(Resource.UPLOAD, DELETE, id));
     }
 
     @Override
     public List<ResumableUpload> expired(Instant now, int limit) {
-        return read(sql -> sql.query(Resource.UPLOAD, EXPIRED, Columns.timestamp(now), limit).stream()
+        return transactions.readAsServer(sql -> sql.query(Resource.UPLOAD, EXPIRED, Columns.timestamp(now), limit)
+                .stream()
                 .map(UploadRows::upload)
                 .toList());
-    }
-
-    private <T> T run(Function<Sql, T> work) {
-        return transactions.run(Caller.system(), db -> work.apply(new Sql(db)));
-    }
-
-    private <T> T read(Function<Sql, T> work) {
-        return transactions.read(Caller.system(), db -> work.apply(new Sql(db)));
     }
 }

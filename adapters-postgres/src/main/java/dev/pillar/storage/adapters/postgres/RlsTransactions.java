@@ -54,6 +54,16 @@ final class RlsTransactions {
         }));
     }
 
+    /** {@link #run} as the server, on this package's statements. */
+    <T> T runAsServer(Function<Sql, T> work) {
+        return run(Caller.system(), db -> work.apply(new Sql(db)));
+    }
+
+    /** {@link #read} as the server, on this package's statements. */
+    <T> T readAsServer(Function<Sql, T> work) {
+        return read(Caller.system(), db -> work.apply(new Sql(db)));
+    }
+
     /**
      * Runs the work as a fresh set-up says. A pooled connection whose server side is gone (PostgreSQL restarted,
      * {@code pg_terminate_backend}, a proxy's idle cut) fails on the work's first statement, before anything of
