@@ -103,6 +103,7 @@ final class ActingConnections {
             if (setUp == null) {
                 throw new SQLException("This connection was closed", "08003");
             }
+            setUp.admit();
             if (setUpInTransaction) {
                 return call(method, connection, args);
             }

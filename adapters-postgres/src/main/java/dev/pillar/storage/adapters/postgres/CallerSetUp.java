@@ -25,22 +25,39 @@ final class CallerSetUp {
     private enum First { NOT_RUN, SUCCEEDED, FAILED }
 
     private final String prefix;
+    private final boolean oneStatement;
     private final List<String> settings;
     private First first = First.NOT_RUN;
 
-    private CallerSetUp(String prefix, Caller caller, String statementTimeoutMillis) {
+    private CallerSetUp(String prefix, boolean oneStatement, Caller caller, String statementTimeoutMillis) {
         this.prefix = prefix;
+        this.oneStatement = oneStatement;
         this.settings = List.of(caller.role().dbName(), caller.claimsJson(), caller.subject().orElse(""),
                 caller.role().dbName(), statementTimeoutMillis);
     }
 
     static CallerSetUp forTransaction(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(FOR_TRANSACTION, caller, statementTimeoutMillis);
+        return new CallerSetUp(FOR_TRANSACTION, false, caller, statementTimeoutMillis);
+    }
+
+    /** For work of one statement, which commits with it: a second statement is refused ({@link #admit}). */
+    static CallerSetUp forOneStatement(Caller caller, String statementTimeoutMillis) {
+        return new CallerSetUp(FOR_TRANSACTION, true, caller, statementTimeoutMillis);
     }
 
     /** Also makes each statement's transaction read-only: a write in a reading is refused. */
     static CallerSetUp forReading(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(FOR_READING, caller, statementTimeoutMillis);
+        return new CallerSetUp(FOR_READING, false, caller, statementTimeoutMillis);
+    }
+
+    /**
+     * Called before each statement of the work is prepared. Work of one statement may not run a second: that one
+     * committed on its own, so the two would not be one transaction.
+     */
+    void admit() {
+        if (oneStatement && first != First.NOT_RUN) {
+            throw new IllegalStateException("Work of one statement ran a second one");
+        }
     }
 
     /** {@code sql} with this set-up ahead of it: one statement of two, whose first result is the set-up's. */

@@ -25,6 +25,11 @@ final class PgObjectRepository implements ObjectRepository {
             insert into storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata,
                                          created_at, updated_at, last_accessed_at)
             values (?::uuid, ?, ?, ?::uuid, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""";
+    /**
+     * RETURNING makes PostgreSQL check the added row against the caller's SELECT policies too, and refuse it when
+     * they hide it, as Supabase's upsert ({@code INSERT ... ON CONFLICT ... RETURNING}) is refused.
+     */
+    private static final String INSERT_IF_ABSENT = INSERT + "\non conflict do nothing\nreturning id";
     private static final String UPDATE = """
             update storage.objects
             set owner = ?::uuid, owner_id = ?, version = ?, metadata = ?::jsonb, user_metadata = ?::jsonb,
@@ -72,11 +77,20 @@ final class PgObjectRepository implements ObjectRepository {
 
     @Override
     public void insert(StoredObject object) {
-        sql.update(Resource.OBJECT, INSERT, object.id().toString(), object.bucketId().value(), object.name().value(),
+        sql.update(Resource.OBJECT, INSERT, insertParameters(object));
+    }
+
+    @Override
+    public boolean insertIfAbsent(StoredObject object) {
+        return !sql.query(Resource.OBJECT, INSERT_IF_ABSENT, insertParameters(object)).isEmpty();
+    }
+
+    private static Object[] insertParameters(StoredObject object) {
+        return new Object[] {object.id().toString(), object.bucketId().value(), object.name().value(),
                 Columns.ownerUuid(object.owner()), object.owner().orElse(null), object.version(),
                 ObjectMetadata.toJson(object.content(), object.updatedAt()), object.userMetadata().json(),
                 Columns.timestamp(object.createdAt()), Columns.timestamp(object.updatedAt()),
-                Columns.timestamp(object.lastAccessedAt()));
+                Columns.timestamp(object.lastAccessedAt())};
     }
 
     /** A row the caller may not see is not updated at all: under row-level security that is a refusal. */

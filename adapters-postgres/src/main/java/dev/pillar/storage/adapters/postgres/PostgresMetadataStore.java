@@ -87,6 +87,12 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
         return transactions.read(caller, db -> work.apply(repositories(db)));
     }
 
+    /** The statement in one round trip with the caller's set-up, committed with it, without BEGIN and COMMIT. */
+    @Override
+    public <T> T inOneStatement(Caller caller, Function<Repositories, T> work) {
+        return transactions.once(caller, db -> work.apply(repositories(db)));
+    }
+
     private static Repositories repositories(DbExecute db) {
         Sql sql = new Sql(db);
         return new Repositories(new PgBucketRepository(sql), new PgObjectRepository(sql));
@@ -110,6 +116,11 @@ public final class PostgresMetadataStore implements MetadataStore, AutoCloseable
     /** Runs raw statements in a reading as the caller: for this package's tests of the session set-up. */
     <T> T inReadingSession(Caller caller, Function<DbExecute, T> work) {
         return transactions.read(caller, work);
+    }
+
+    /** Runs raw statements as work of one statement as the caller: for this package's tests of the session set-up. */
+    <T> T inOneStatementSession(Caller caller, Function<DbExecute, T> work) {
+        return transactions.once(caller, work);
     }
 
     /** The pool itself: for this package's tests of what a transaction leaves on a connection. */

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * timeout, set with {@code set_config(..., true)}, in the same round trip as the work's first statement of each
  * transaction (ADR 0026), so they end with it and never reach the next borrower of the pooled connection. A
  * transaction commits when the work returns and rolls back when it throws; a reading runs each statement as a
- * read-only transaction of its own.
+ * read-only transaction of its own, and work of one statement that writes commits with it.
  */
 final class RlsTransactions {
     private static final System.Logger LOG = System.getLogger(RlsTransactions.class.getName());
@@ -45,13 +45,12 @@ final class RlsTransactions {
      * trip with the set-up, seeing what was committed when it started.
      */
     <T> T read(Caller caller, Function<DbExecute, T> work) {
-        return turns.inTurn(() -> retried(() -> CallerSetUp.forReading(caller, statementTimeoutMillis), () -> {
-            try {
-                return work.apply(client.execute());
-            } catch (RuntimeException e) {
-                throw SqlFailures.isDatabaseFailure(e) ? SqlFailures.translate(e) : e;
-            }
-        }));
+        return autocommitted(() -> CallerSetUp.forReading(caller, statementTimeoutMillis), work);
+    }
+
+    /** Runs {@code work}, one statement that writes, as {@code caller}: committed with it, in one round trip. */
+    <T> T once(Caller caller, Function<DbExecute, T> work) {
+        return autocommitted(() -> CallerSetUp.forOneStatement(caller, statementTimeoutMillis), work);
     }
 
     /** {@link #run} as the server, on this package's statements. */
@@ -84,6 +83,17 @@ final class RlsTransactions {
                         + SqlFailures.stateOf(e));
             }
         }
+    }
+
+    /** Runs {@code work} without a transaction around it: each statement is its own, set up as {@code setUps} say. */
+    private <T> T autocommitted(Supplier<CallerSetUp> setUps, Function<DbExecute, T> work) {
+        return turns.inTurn(() -> retried(setUps, () -> {
+            try {
+                return work.apply(client.execute());
+            } catch (RuntimeException e) {
+                throw SqlFailures.isDatabaseFailure(e) ? SqlFailures.translate(e) : e;
+            }
+        }));
     }
 
     private <T> T inTransaction(Function<DbExecute, T> work) {

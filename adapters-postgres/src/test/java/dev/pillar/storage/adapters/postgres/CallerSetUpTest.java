@@ -2,6 +2,7 @@ package dev.pillar.storage.adapters.postgres;
 
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.Unavailable;
 import dev.pillar.storage.domain.object.ObjectName;
 import io.helidon.dbclient.DbExecute;
@@ -26,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The caller's set-up travels with the work's statements (ADR 0026): a reading's every statement and a
- * transaction's first one run as the caller, nothing of the caller stays on the pooled connection, and a
+ * The caller's set-up travels with the work's statements (ADR 0026): a reading's every statement, a
+ * transaction's first one and the statement of work of one statement run as the caller, nothing of the caller stays on the pooled connection, and a
  * connection found dead on the work's first statement is replaced with the work run again, never later (ADR 0017).
  */
 class CallerSetUpTest {
@@ -96,6 +97,42 @@ class CallerSetUpTest {
     }
 
     @Test
+    void work_of_one_statement_runs_as_the_caller_writable_and_commits_with_its_statement() {
+        Caller alice = Fixtures.user(ALICE);
+
+        String seen = store.inOneStatementSession(alice, CallerSetUpTest::who);
+        store.inOneStatement(alice, repos -> {
+            repos.objects().insert(Fixtures.object(BUCKET.value(), ALICE + "/one.txt"));
+            return null;
+        });
+        assertThrows(AccessDenied.class, () -> store.inOneStatement(alice, repos -> {
+            repos.objects().insert(Fixtures.object(BUCKET.value(), BOB + "/planted.txt"));
+            return null;
+        }));
+
+        assertEquals("authenticated|" + ALICE + "|" + alice.claimsJson() + "|7s|off", seen);
+        assertEquals("1", DB.queryText("select count(*) from storage.objects where name = '" + ALICE + "/one.txt'"));
+        assertEquals("0", DB.queryText("select count(*) from storage.objects where name like '%/planted.txt'"));
+    }
+
+    @Test
+    void work_of_one_statement_may_not_run_a_second() {
+        AtomicInteger statements = new AtomicInteger();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> store.inOneStatementSession(
+                Fixtures.SERVICE, db -> {
+                    db.dml("insert into storage.buckets (id, name) values ('first', 'first')");
+                    statements.incrementAndGet();
+                    return db.dml("insert into storage.buckets (id, name) values ('second', 'second')");
+                }));
+
+        assertEquals("Work of one statement ran a second one", refused.getMessage());
+        assertEquals(1, statements.get());
+        assertEquals("first", DB.queryText("select string_agg(id, ',') from storage.buckets where id in ('first', 'second')"),
+                "the first statement committed on its own; the second never ran");
+    }
+
+    @Test
     void the_statement_timeout_bounds_the_statement_sent_with_the_set_up() {
         PostgresMetadataStore impatient = DB.open(DB.settings().withStatementTimeout(Duration.ofMillis(200)));
         String sleep = "select pg_sleep(5)::text as slept";
@@ -120,7 +157,7 @@ class CallerSetUpTest {
     }
 
     @Test
-    void a_pooled_connection_goes_back_clean_after_a_reading_and_after_a_transaction() throws SQLException {
+    void a_pooled_connection_goes_back_clean_after_a_reading_a_transaction_and_work_of_one_statement() throws SQLException {
         PostgresMetadataStore single = DB.open(DB.settings().withMaxPoolSize(1));
         String loginRole = DB.queryText("select current_user");
         String clean = loginRole + "|none||0|off";
@@ -129,7 +166,10 @@ class CallerSetUpTest {
         assertEquals(readingPid + "|" + clean, rawSession(single));
         long transactionPid = single.inSession(Fixtures.user(ALICE), CallerSetUpTest::pid);
         assertEquals(transactionPid + "|" + clean, rawSession(single));
-        assertEquals(readingPid, transactionPid, "the one pooled connection served all three");
+        long oneStatementPid = single.inOneStatementSession(Fixtures.user(ALICE), CallerSetUpTest::pid);
+        assertEquals(oneStatementPid + "|" + clean, rawSession(single));
+        assertEquals(List.of(readingPid, readingPid), List.of(transactionPid, oneStatementPid),
+                "the one pooled connection served all four");
     }
 
     @Test
@@ -157,6 +197,16 @@ class CallerSetUpTest {
 
         assertEquals(2, transactions.get());
         assertEquals("1", DB.queryText("select count(*) from storage.objects where name = 'after-restart.txt'"));
+
+        terminate(single.inReadingSession(Fixtures.SERVICE, CallerSetUpTest::pid));
+        AtomicInteger oneStatement = new AtomicInteger();
+        assertEquals(true, single.inOneStatement(Fixtures.SERVICE, repos -> {
+            oneStatement.incrementAndGet();
+            return repos.objects().insertIfAbsent(Fixtures.object(BUCKET.value(), "one-after-restart.txt"));
+        }));
+
+        assertEquals(2, oneStatement.get());
+        assertEquals("1", DB.queryText("select count(*) from storage.objects where name = 'one-after-restart.txt'"));
     }
 
     @Test

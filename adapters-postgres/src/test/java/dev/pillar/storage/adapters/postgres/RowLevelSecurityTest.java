@@ -97,6 +97,51 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void adding_a_row_unless_its_name_is_taken_runs_under_the_callers_policies() {
+        Caller alice = Fixtures.user(ALICE);
+        StoredObject fresh = Fixtures.object(BUCKET.value(), ALICE + "/fresh.txt");
+
+        assertEquals(true, store.inOneStatement(alice, repos -> repos.objects().insertIfAbsent(fresh)));
+        assertEquals(false, store.inOneStatement(alice, repos -> repos.objects()
+                .insertIfAbsent(Fixtures.object(BUCKET.value(), ALICE + "/fresh.txt"))), "taken by alice's own row");
+        AccessDenied planted = assertThrows(AccessDenied.class, () -> store.inOneStatement(alice, repos -> repos
+                .objects().insertIfAbsent(Fixtures.object(BUCKET.value(), BOB + "/planted.txt"))));
+
+        assertEquals("new row violates row-level security policy", planted.getMessage());
+        assertEquals(Optional.of(fresh.version()), store.reading(alice, repos -> repos.objects()
+                .find(BUCKET, fresh.name())).map(StoredObject::version));
+        assertEquals("0", DB.queryText("select count(*) from storage.objects where name like '%/planted.txt'"));
+    }
+
+    @Test
+    void a_row_added_unless_taken_must_be_one_its_writer_may_read_as_supabases_returning_insert_must() {
+        DB.execute("create policy \"anon writes\" on storage.objects for insert to anon with check (true)");
+        DB.execute("create policy \"anon reads its own\" on storage.objects for select to anon"
+                + " using (owner_id = 'anon-writer')");
+        Optional<String> anonWriter = Optional.of("anon-writer");
+        try {
+            assertEquals(true, store.inOneStatement(Fixtures.ANON, repos -> repos.objects()
+                    .insertIfAbsent(Fixtures.object(BUCKET.value(), "kept.txt", anonWriter))));
+            assertEquals(false, store.inOneStatement(Fixtures.ANON, repos -> repos.objects()
+                    .insertIfAbsent(Fixtures.object(BUCKET.value(), BOB + "/bob.txt", anonWriter))),
+                    "taken by a row anon cannot see");
+            AccessDenied unreadable = assertThrows(AccessDenied.class, () -> store.inOneStatement(Fixtures.ANON,
+                    repos -> repos.objects().insertIfAbsent(Fixtures.object(BUCKET.value(), "dropped.txt"))));
+            store.inOneStatement(Fixtures.ANON, repos -> {
+                repos.objects().insert(Fixtures.object(BUCKET.value(), "dropped.txt")); // a plain insert may
+                return null;
+            });
+
+            assertEquals("new row violates row-level security policy", unreadable.getMessage());
+            assertEquals("dropped.txt,kept.txt", DB.queryText("select string_agg(name, ',' order by name)"
+                    + " from storage.objects where name in ('kept.txt', 'dropped.txt')"));
+        } finally {
+            DB.execute("drop policy \"anon writes\" on storage.objects");
+            DB.execute("drop policy \"anon reads its own\" on storage.objects");
+        }
+    }
+
+    @Test
     void a_user_can_neither_see_nor_touch_another_users_folder() {
         Caller alice = Fixtures.user(ALICE);
         ObjectName bobsFile = name(BOB + "/bob.txt");

@@ -5,7 +5,6 @@ import dev.pillar.storage.application.access.Role;
 import dev.pillar.storage.application.port.MetadataStore;
 import dev.pillar.storage.application.port.ObjectRepository;
 import dev.pillar.storage.domain.failure.AccessDenied;
-import dev.pillar.storage.domain.failure.AlreadyExists;
 import dev.pillar.storage.domain.object.StoredObject;
 
 import java.util.Optional;
@@ -52,36 +51,47 @@ public final class VersionPublisher {
 
     /**
      * Inserts the row, or switches the existing one when upserting; returns the version it replaced. Without
-     * upsert the insert alone decides (one statement): the name's unique key refuses a taken name.
+     * upsert the insert alone decides: the name's unique key refuses a taken name. An upsert first tries to add the
+     * row the same way (a new name, the usual case, costs that one statement); only a taken name takes the
+     * transaction that looks the row up, locked, and switches it.
      */
     private Optional<StoredObject> commitRow(Caller caller, StoredObject candidate, boolean upsert) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return RowWriteQueue.exclusively(candidate.bucketId(), candidate.name(),
-                        () -> metadata.inTransaction(caller, repos -> {
-                            if (!upsert) {
-                                repos.objects().insert(candidate); // a taken name fails as AlreadyExists
-                                return Optional.<StoredObject>empty();
-                            }
-                            Optional<StoredObject> existing = repos.objects()
-                                    .findForUpdate(candidate.bucketId(), candidate.name());
-                            if (existing.isEmpty()) {
-                                repos.objects().insert(candidate);
-                            } else {
-                                repos.objects().update(existing.get().replacedBy(candidate));
-                            }
-                            mustStayVisible(caller, repos.objects(), candidate);
-                            return existing;
-                        }));
-            } catch (AlreadyExists e) {
-                // A concurrent writer inserted the row between our look-up and our insert: look again.
-                if (!upsert) {
-                    throw e;
+        return RowWriteQueue.exclusively(candidate.bucketId(), candidate.name(), () -> {
+            if (!upsert) {
+                metadata.inOneStatement(caller, repos -> {
+                    repos.objects().insert(candidate); // a taken name fails as AlreadyExists
+                    return null;
+                });
+                return Optional.empty();
+            }
+            for (int attempt = 1; ; attempt++) {
+                if (metadata.inOneStatement(caller, repos -> repos.objects().insertIfAbsent(candidate))) {
+                    return Optional.empty();
                 }
+                Optional<StoredObject> found = metadata.inTransaction(caller, repos -> {
+                    Optional<StoredObject> row = repos.objects().findForUpdate(candidate.bucketId(), candidate.name());
+                    row.filter(other -> !isOwn(other, candidate)).ifPresent(other -> {
+                        repos.objects().update(other.replacedBy(candidate));
+                        mustStayVisible(caller, repos.objects(), candidate);
+                    });
+                    return row;
+                });
+                if (found.isPresent()) {
+                    return found.filter(other -> !isOwn(other, candidate));
+                }
+                // Gone meanwhile (add it again), or taken by a row the caller cannot see.
                 if (attempt == ATTEMPTS) {
                     throw new AccessDenied("new row violates row-level security policy");
                 }
             }
-        }
+        });
+    }
+
+    /**
+     * The row already is the candidate's version: its insert was added, but the answer was lost on a broken
+     * connection and the insert ran again (ADR 0017). Nothing was replaced.
+     */
+    private static boolean isOwn(StoredObject row, StoredObject candidate) {
+        return row.version().equals(candidate.version());
     }
 }

@@ -22,6 +22,15 @@ public interface MetadataStore {
         return inTransaction(caller, work);
     }
 
+    /**
+     * Work whose one statement writes: it commits with that statement, in one round trip with the caller's set-up
+     * and without a transaction around it. A second statement in it is refused ({@link IllegalStateException}):
+     * work of more statements runs {@link #inTransaction}.
+     */
+    default <T> T inOneStatement(Caller caller, Function<Repositories, T> work) {
+        return inTransaction(caller, work);
+    }
+
     /** Whether the database answers right now, within a short, bounded time. */
     boolean isHealthy();
 

@@ -25,6 +25,13 @@ public interface ObjectRepository {
      */
     void insert(StoredObject object);
 
+    /**
+     * Adds a row unless its name is taken (by a row the caller may not see too); returns whether it did. The row
+     * must be one the caller may read, as an upsert's must: {@code AccessDenied} otherwise, taken name or not.
+     * {@code NotFound(BUCKET)} if the bucket is gone, {@code AccessDenied} if a policy refuses the insert.
+     */
+    boolean insertIfAbsent(StoredObject object);
+
     /** Switches an existing row to new content; {@code AccessDenied} if a policy refuses. */
     void update(StoredObject object);
 

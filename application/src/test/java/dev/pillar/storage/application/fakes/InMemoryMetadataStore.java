@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,11 +29,12 @@ public final class InMemoryMetadataStore implements MetadataStore {
     private final Map<ObjectKey, StoredObject> objects = new HashMap<>();
     private final List<Caller> callers = new ArrayList<>();
     private int transactions;
+    private int oneStatementWorks;
     private volatile boolean writesDenied;
     private volatile boolean objectsHidden;
     private volatile boolean healthy = true;
     private volatile boolean failing;
-    private Runnable beforeNextObjectInsert = () -> { };
+    private Consumer<StoredObject> beforeNextObjectInsert = row -> { };
 
     /** Where an object row lives: unique per bucket and name. */
     record ObjectKey(BucketId bucketId, ObjectName name) {
@@ -58,6 +60,15 @@ public final class InMemoryMetadataStore implements MetadataStore {
             merge(tx.objectsBefore(), tx.objects(), objects);
         }
         return result;
+    }
+
+    /** A transaction like any other (the fake has no round trips to save), counted apart as well. */
+    @Override
+    public <T> T inOneStatement(Caller caller, Function<Repositories, T> work) {
+        synchronized (this) {
+            oneStatementWorks++;
+        }
+        return inTransaction(caller, work);
     }
 
     @Override
@@ -102,6 +113,11 @@ public final class InMemoryMetadataStore implements MetadataStore {
         return transactions;
     }
 
+    /** How many of the transactions were work of one statement ({@link #inOneStatement}). */
+    public synchronized int oneStatementCount() {
+        return oneStatementWorks;
+    }
+
     // Switches.
 
     public void denyWrites() {
@@ -122,7 +138,12 @@ public final class InMemoryMetadataStore implements MetadataStore {
     }
 
     /** Runs {@code action} (a concurrent upload, say) just before the next object insert checks for duplicates. */
-    public synchronized void beforeNextObjectInsert(Runnable action) {
+    public void beforeNextObjectInsert(Runnable action) {
+        beforeNextObjectInsert(row -> action.run());
+    }
+
+    /** As {@link #beforeNextObjectInsert(Runnable)}, given the row about to be inserted. */
+    public synchronized void beforeNextObjectInsert(Consumer<StoredObject> action) {
         beforeNextObjectInsert = action;
     }
 
@@ -134,9 +155,9 @@ public final class InMemoryMetadataStore implements MetadataStore {
         return objectsHidden;
     }
 
-    synchronized Runnable takeBeforeNextObjectInsert() {
-        Runnable action = beforeNextObjectInsert;
-        beforeNextObjectInsert = () -> { };
+    synchronized Consumer<StoredObject> takeBeforeNextObjectInsert() {
+        Consumer<StoredObject> action = beforeNextObjectInsert;
+        beforeNextObjectInsert = row -> { };
         return action;
     }
 

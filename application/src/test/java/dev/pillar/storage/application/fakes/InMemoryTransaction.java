@@ -119,7 +119,7 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
 
     @Override
     public void insert(StoredObject object) {
-        store.takeBeforeNextObjectInsert().run();
+        store.takeBeforeNextObjectInsert().accept(object);
         checkWriteAllowed();
         if (!buckets.containsKey(object.bucketId())) {
             throw new NotFound(Resource.BUCKET);
@@ -129,6 +129,23 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
             throw new AlreadyExists(Resource.OBJECT);
         }
         objects.put(ObjectKey.of(object), object);
+    }
+
+    /**
+     * As {@link #insert}, but a taken name is an answer; the row must be one the caller may read (RETURNING's check
+     * of the proposed row, taken name or not).
+     */
+    @Override
+    public boolean insertIfAbsent(StoredObject object) {
+        if (store.objectsHidden() && policiesApply()) {
+            throw new AccessDenied(RLS_REFUSAL);
+        }
+        try {
+            insert(object);
+        } catch (AlreadyExists taken) {
+            return false;
+        }
+        return true;
     }
 
     @Override

@@ -123,6 +123,31 @@ class UploadObjectTest {
     }
 
     @Test
+    void a_new_object_takes_one_statement_with_or_without_upsert_and_a_replacement_a_transaction_more() {
+        upload.upload(command(ALICE, NAME, false, "created"));
+        upload.upload(command(ALICE, ObjectName.of("reports/2024/q2.txt"), true, "upserted"));
+        assertEquals(2, world.metadata.oneStatementCount());
+        int transactions = world.metadata.transactionCount();
+
+        upload.upload(command(ALICE, NAME, true, "replaced"));
+
+        assertEquals(3, world.metadata.oneStatementCount(), "the insert that found the name taken");
+        assertEquals(transactions + 2, world.metadata.transactionCount(), "and the transaction that switched the row");
+    }
+
+    @Test
+    void an_upsert_whose_insert_was_added_but_answered_as_taken_keeps_its_bytes_and_replaces_nothing() {
+        // An insert whose answer was lost on a broken connection runs again and finds its own row (ADR 0017).
+        world.metadata.beforeNextObjectInsert(row -> world.metadata.put(row));
+
+        StoredObject stored = upload.upload(command(ALICE, NAME, true, "ours"));
+
+        assertEquals(Optional.of(stored), world.metadata.object(docs.id(), NAME));
+        assertEquals("ours", textAt(stored));
+        assertEquals(Set.of(world.keyOf(stored).path()), world.store.paths());
+    }
+
+    @Test
     void an_upsert_still_succeeds_when_the_old_bytes_cannot_be_removed() {
         upload.upload(command(ALICE, NAME, false, "first"));
         world.store.failDeletes();
@@ -140,9 +165,9 @@ class UploadObjectTest {
             upload.upload(command(ALICE, NAME, false, "first"));
             int transactions = world.metadata.transactionCount();
 
-            upload.upload(command(ALICE, NAME, true, "second"));
+            upload.upload(command(ALICE, ObjectName.of("reports/2024/q2.txt"), true, "second"));
 
-            assertEquals(transactions + 1, world.metadata.transactionCount(), "the row's transaction only");
+            assertEquals(transactions + 1, world.metadata.transactionCount(), "the row's statement only");
         }
 
         @Test
