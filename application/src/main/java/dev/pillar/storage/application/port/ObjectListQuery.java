@@ -21,9 +21,16 @@ public record ObjectListQuery(String prefix, String search, int limit, int offse
         }
     }
 
-    /** The prefix as a folder path: empty, or ending in exactly one {@code /}. */
+    /** The prefix as a folder path: empty, or ending in exactly one {@code /} (every list asks: no regex). */
     public String folder() {
-        String trimmed = prefix.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? "" : trimmed + "/";
+        int start = 0;
+        int end = prefix.length();
+        while (start < end && prefix.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && prefix.charAt(end - 1) == '/') {
+            end--;
+        }
+        return start == end ? "" : prefix.substring(start, end) + "/";
     }
 }

@@ -7,10 +7,19 @@ public record CacheControl(String value) {
     public static final CacheControl DEFAULT = new CacheControl("max-age=3600");
 
     public CacheControl {
-        if (value == null || value.isBlank() || value.length() > 1024
-                || value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        if (value == null || value.isBlank() || value.length() > 1024 || !isPrintableAscii(value)) {
             throw InvalidInput.invalidParameter("cacheControl");
         }
+    }
+
+    /** Checked by hand, not with a stream: every object row read builds a {@code CacheControl}. */
+    private static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < 0x20 || value.charAt(i) > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static CacheControl of(String raw) {
