@@ -5,7 +5,6 @@ import dev.pillar.storage.application.port.ObjectListQuery;
 import dev.pillar.storage.application.port.SortOrder;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.failure.Resource;
-import io.helidon.dbclient.DbRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ final class ObjectListing {
     static List<ListedEntry> list(Sql sql, BucketId bucket, ObjectListQuery query) {
         Statement statement = statement(bucket, query);
         return sql.query(Resource.OBJECT, statement.text(), statement.params().toArray()).stream()
-                .map(ObjectListing::entry)
+                .map(ObjectRows::listedEntry)
                 .toList();
     }
 
@@ -66,7 +65,7 @@ final class ObjectListing {
                 + ")\n"
                 + "select * from (\n"
                 // A folder has no object: joined to none, its object columns are nulls of the right types.
-                + "  select f.entry_name, true as is_folder, " + ObjectRows.columns("o")
+                + "  select f.entry_name, true as is_folder, " + ObjectRows.listedColumns("o")
                 + " from folders f left join storage.objects o on false"
                 + searched("f.entry_name", query.search(), " where ", params) + "\n"
                 + "  union all\n"
@@ -103,13 +102,6 @@ final class ObjectListing {
         return conjunction + "starts_with(lower(" + entryName + "), lower(?))";
     }
 
-    private static ListedEntry entry(DbRow row) {
-        String name = Columns.requiredText(row, "entry_name");
-        return Columns.flag(row, "is_folder")
-                ? new ListedEntry(name, Optional.empty())
-                : new ListedEntry(name, Optional.of(ObjectRows.object(row)));
-    }
-
     /**
      * The folder being listed: its sub-folders' keys lie strictly between {@code folder} and {@code folderEnd}
      * (none at the root), and its entries' names start at character {@code start} of the object's name (SQL
@@ -135,7 +127,7 @@ final class ObjectListing {
             String entryName = "substr(o.name, " + start + ")";
             String filter = searched(entryName, search, " and ", params);
             enough.ifPresent(params::add);
-            return "select " + entryName + " as entry_name, false as is_folder, " + ObjectRows.columns("o")
+            return "select " + entryName + " as entry_name, false as is_folder, " + ObjectRows.listedColumns("o")
                     + " from storage.objects o where o.bucket_id = ? and " + FOLDER_KEY + " = ?" + filter
                     + (enough.isPresent() ? " order by o.name collate \"C\" " + direction + " limit ?" : "");
         }

@@ -33,16 +33,9 @@ final class ObjectPaging {
         List<DbRow> rows = sql.query(Resource.OBJECT, text, statement.params.toArray());
         boolean more = rows.size() > query.limit();
         List<DbRow> shown = more ? rows.subList(0, query.limit()) : rows;
-        List<ListedEntry> entries = shown.stream().map(ObjectPaging::entry).toList();
+        List<ListedEntry> entries = shown.stream().map(ObjectRows::listedEntry).toList();
         Optional<Position> next = more ? Optional.of(position(shown.getLast(), query)) : Optional.empty();
         return new ObjectPage(entries, next);
-    }
-
-    private static ListedEntry entry(DbRow row) {
-        String name = Columns.requiredText(row, "entry_name");
-        return Columns.flag(row, "is_folder")
-                ? new ListedEntry(name, Optional.empty())
-                : new ListedEntry(name, Optional.of(ObjectRows.object(row)));
     }
 
     private static Position position(DbRow row, ObjectPageQuery query) {
@@ -72,7 +65,7 @@ final class ObjectPaging {
         String flat() {
             String time = timeColumn("o");
             String sql = "select o.name as entry_name, false as is_folder, " + time + " as sort_time, "
-                    + ObjectRows.columns("o") + " from storage.objects o where " + inPrefix("o")
+                    + ObjectRows.listedColumns("o") + " from storage.objects o where " + inPrefix("o")
                     + query.after().map(after -> keyset(time, "o.name", after)).orElse("")
                     + " order by " + (time.startsWith("null") ? "" : time + " " + direction + ", ")
                     + "o.name collate \"C\" " + direction + " limit ?";
@@ -96,7 +89,8 @@ final class ObjectPaging {
                     + " (select s.name, s.next_from, w.n + 1 from walk w cross join lateral (" + step + ") s"
                     + " where w.n < ?))"
                     + " select case when " + slash("o") + " > 0 then " + folder("o") + " else o.name end as entry_name,"
-                    + " " + slash("o") + " > 0 as is_folder, null::timestamptz as sort_time, " + ObjectRows.columns("o")
+                    + " " + slash("o") + " > 0 as is_folder, null::timestamptz as sort_time, "
+                    + ObjectRows.listedColumns("o")
                     + " from walk w join storage.objects o on o.bucket_id = ? and o.name = w.name order by w.n";
         }
 
@@ -113,7 +107,7 @@ final class ObjectPaging {
             params.add(query.limit() + 1);
             params.add(bucket);
             return "with level as (" + level + "), entries as (" + entries + ")"
-                    + " select p.entry_name, p.is_folder, p.sort_time, " + ObjectRows.columns("o")
+                    + " select p.entry_name, p.is_folder, p.sort_time, " + ObjectRows.listedColumns("o")
                     + " from (" + page + ") p left join storage.objects o"
                     + " on not p.is_folder and o.bucket_id = ? and o.name = p.entry_name"
                     + " order by p.sort_time " + direction + ", p.entry_name collate \"C\" " + direction;

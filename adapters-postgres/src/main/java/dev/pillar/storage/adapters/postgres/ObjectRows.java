@@ -1,12 +1,16 @@
 package dev.pillar.storage.adapters.postgres;
 
+import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.ListedFile;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.object.StoredObject;
 import dev.pillar.storage.domain.object.UserMetadata;
 import io.helidon.dbclient.DbRow;
 
-/** The columns read for an object row, and the mapping from such a row to a {@link StoredObject}. */
+import java.util.Optional;
+
+/** The columns read for an object row or a listed file, and the mappings from such rows. */
 final class ObjectRows {
     private ObjectRows() {
     }
@@ -19,6 +23,28 @@ final class ObjectRows {
                 coalesce(%1$sversion, '') as version, %1$smetadata::text as metadata,
                 %1$suser_metadata::text as user_metadata, %1$screated_at, %1$supdated_at,
                 %1$slast_accessed_at""".formatted(t);
+    }
+
+    /**
+     * The select list for listed files under {@code alias}: what a listing shows, after {@code entry_name} and
+     * {@code is_folder}. A folder's entry has nulls in them.
+     */
+    static String listedColumns(String alias) {
+        return "%1$s.id, %1$s.name, %1$s.metadata::text as metadata, %1$s.created_at, %1$s.updated_at,"
+                .formatted(alias) + " %s.last_accessed_at".formatted(alias);
+    }
+
+    /** An entry of a listing from a row of {@code entry_name}, {@code is_folder} and the {@link #listedColumns}. */
+    static ListedEntry listedEntry(DbRow row) {
+        String name = Columns.requiredText(row, "entry_name");
+        if (Columns.flag(row, "is_folder")) {
+            return new ListedEntry(name, Optional.empty());
+        }
+        return new ListedEntry(name, Optional.of(new ListedFile(Columns.uuid(row, "id"),
+                ObjectName.of(Columns.requiredText(row, "name")),
+                ObjectMetadata.toContent(Columns.text(row, "metadata").orElse(null)),
+                Columns.instant(row, "created_at"), Columns.instant(row, "updated_at"),
+                Columns.instant(row, "last_accessed_at"))));
     }
 
     static StoredObject object(DbRow row) {

@@ -1,10 +1,12 @@
 package dev.pillar.storage.adapters.postgres;
 
 import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.ListedFile;
 import dev.pillar.storage.application.port.ObjectListQuery;
 import dev.pillar.storage.application.port.ObjectListQuery.SortColumn;
 import dev.pillar.storage.application.port.SortOrder;
 import dev.pillar.storage.domain.bucket.BucketId;
+import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.object.StoredObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,14 +74,16 @@ class ObjectListingTest {
     }
 
     @Test
-    void files_carry_their_object_and_folders_none() {
+    void files_carry_what_a_listing_shows_of_their_row_and_folders_nothing() {
         List<ListedEntry> entries = store.inTransaction(Fixtures.SERVICE, repos -> repos.objects()
                 .list(BucketId.of(BUCKET), new ObjectListQuery("photos/", "", 100, 0, SortColumn.NAME, SortOrder.ASC)));
+        StoredObject row = store.reading(Fixtures.SERVICE, repos -> repos.objects()
+                .find(BucketId.of(BUCKET), ObjectName.of("photos/cover.png"))).orElseThrow();
 
-        assertTrue(entries.get(0).object().isEmpty());
-        StoredObject cover = entries.get(3).object().orElseThrow();
-        assertEquals("photos/cover.png", cover.name().value());
+        assertTrue(entries.get(0).file().isEmpty());
         assertEquals("cover.png", entries.get(3).name());
+        assertEquals(new ListedFile(row.id(), row.name(), row.content(), row.createdAt(), row.updatedAt(),
+                row.lastAccessedAt()), entries.get(3).file().orElseThrow());
     }
 
     @Test

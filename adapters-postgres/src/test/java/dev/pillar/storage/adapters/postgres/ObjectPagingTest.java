@@ -106,7 +106,7 @@ class ObjectPagingTest {
         ObjectPage page = page(new ObjectPageQuery("a/", true, 10, SortColumn.NAME, SortOrder.ASC, Optional.empty()));
 
         assertFalse(page.hasNext());
-        assertEquals("a/1.txt", page.entries().getFirst().object().orElseThrow().name().value());
+        assertEquals("a/1.txt", page.entries().getFirst().file().orElseThrow().name().value());
         assertTrue(page.entries().getLast().isFolder());
     }
 

@@ -1,6 +1,7 @@
 package dev.pillar.storage.application.fakes;
 
 import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.ListedFile;
 import dev.pillar.storage.application.port.ObjectPage;
 import dev.pillar.storage.application.port.ObjectPageQuery;
 import dev.pillar.storage.application.port.ObjectPageQuery.Position;
@@ -47,7 +48,14 @@ final class InMemoryPaging {
         List<Row> shown = after.stream().limit(query.limit()).toList();
         Optional<Position> next = after.size() > query.limit()
                 ? Optional.of(position(shown.getLast(), query.sortColumn())) : Optional.empty();
-        return new ObjectPage(shown.stream().map(row -> new ListedEntry(row.name, row.object)).toList(), next);
+        return new ObjectPage(shown.stream()
+                .map(row -> new ListedEntry(row.name, row.object.map(InMemoryPaging::listed))).toList(), next);
+    }
+
+    /** What a listing shows of a row. */
+    static ListedFile listed(StoredObject object) {
+        return new ListedFile(object.id(), object.name(), object.content(), object.createdAt(), object.updatedAt(),
+                object.lastAccessedAt());
     }
 
     private static Instant time(StoredObject object, SortColumn column) {

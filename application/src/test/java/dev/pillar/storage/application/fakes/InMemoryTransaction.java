@@ -182,7 +182,8 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
                 String rest = name.substring(folder.length());
                 int slash = rest.indexOf('/');
                 String entry = slash < 0 ? rest : rest.substring(0, slash);
-                level.putIfAbsent(entry, new ListedEntry(entry, slash < 0 ? Optional.of(object) : Optional.empty()));
+                level.putIfAbsent(entry, new ListedEntry(entry,
+                        slash < 0 ? Optional.of(InMemoryPaging.listed(object)) : Optional.empty()));
             }
         }
         return page(List.copyOf(level.values()), query.sortOrder(), query.offset(), query.limit());

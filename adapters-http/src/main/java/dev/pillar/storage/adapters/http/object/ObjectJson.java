@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.ListedFile;
+import dev.pillar.storage.domain.object.ObjectContent;
 import dev.pillar.storage.domain.object.StoredObject;
 
 import java.io.IOException;
@@ -22,15 +24,18 @@ final class ObjectJson {
     private ObjectJson() {
     }
 
-    /** Supabase's system metadata of an object as field {@code metadata}: {@code {eTag, size, mimetype, ...}}. */
-    static void writeMetadata(JsonGenerator json, StoredObject object) throws IOException {
+    /**
+     * Supabase's system metadata of an object as field {@code metadata}: {@code {eTag, size, mimetype, ...}}, last
+     * modified when it was updated ({@code updatedAt}, as {@link Json#timestamp} writes it).
+     */
+    static void writeMetadata(JsonGenerator json, ObjectContent content, String updatedAt) throws IOException {
         json.writeObjectFieldStart("metadata");
-        json.writeStringField("eTag", "\"" + object.content().eTag() + "\"");
-        json.writeNumberField("size", object.content().size().bytes());
-        json.writeStringField("mimetype", object.content().mimeType().value());
-        json.writeStringField("cacheControl", object.content().cacheControl().value());
-        json.writeStringField("lastModified", Json.timestamp(object.updatedAt()));
-        json.writeNumberField("contentLength", object.content().size().bytes());
+        json.writeStringField("eTag", "\"" + content.eTag() + "\"");
+        json.writeNumberField("size", content.size().bytes());
+        json.writeStringField("mimetype", content.mimeType().value());
+        json.writeStringField("cacheControl", content.cacheControl().value());
+        json.writeStringField("lastModified", updatedAt);
+        json.writeNumberField("contentLength", content.size().bytes());
         json.writeNumberField("httpStatusCode", 200);
         json.writeEndObject();
     }
@@ -39,17 +44,18 @@ final class ObjectJson {
     static void writeListEntry(JsonGenerator json, ListedEntry entry) throws IOException {
         json.writeStartObject();
         json.writeStringField("name", entry.name());
-        if (entry.object().isEmpty()) {
+        if (entry.isFolder()) {
             for (String field : FOLDER_NULLS) {
                 json.writeNullField(field);
             }
         } else {
-            StoredObject object = entry.object().get();
-            json.writeStringField("id", object.id().toString());
-            json.writeStringField("updated_at", Json.timestamp(object.updatedAt()));
-            json.writeStringField("created_at", Json.timestamp(object.createdAt()));
-            json.writeStringField("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
-            writeMetadata(json, object);
+            ListedFile file = entry.file().get();
+            String updatedAt = Json.timestamp(file.updatedAt());
+            json.writeStringField("id", file.id().toString());
+            json.writeStringField("updated_at", updatedAt);
+            json.writeStringField("created_at", Json.timestamp(file.createdAt()));
+            json.writeStringField("last_accessed_at", Json.timestamp(file.lastAccessedAt()));
+            writeMetadata(json, file.content(), updatedAt);
         }
         json.writeEndObject();
     }
@@ -63,10 +69,11 @@ final class ObjectJson {
         json.writeStringField("owner", object.owner().orElse(null));
         json.writeStringField("owner_id", object.owner().orElse(null));
         json.writeStringField("version", object.version());
+        String updatedAt = Json.timestamp(object.updatedAt());
         json.writeStringField("created_at", Json.timestamp(object.createdAt()));
-        json.writeStringField("updated_at", Json.timestamp(object.updatedAt()));
+        json.writeStringField("updated_at", updatedAt);
         json.writeStringField("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
-        writeMetadata(json, object);
+        writeMetadata(json, object.content(), updatedAt);
         json.writeFieldName("user_metadata");
         json.writeTree(userMetadata(object));
         json.writeEndObject();

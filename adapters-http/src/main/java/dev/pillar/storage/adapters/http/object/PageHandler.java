@@ -7,12 +7,12 @@ import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.adapters.http.support.Requests;
 import dev.pillar.storage.application.object.ListObjectPage;
 import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.ListedFile;
 import dev.pillar.storage.application.port.ObjectPage;
 import dev.pillar.storage.application.port.ObjectPageQuery;
 import dev.pillar.storage.application.port.ObjectPageQuery.SortColumn;
 import dev.pillar.storage.application.port.SortOrder;
 import dev.pillar.storage.domain.failure.InvalidInput;
-import dev.pillar.storage.domain.object.StoredObject;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -74,7 +74,7 @@ final class PageHandler {
         json.writeArrayFieldStart("objects");
         for (ListedEntry entry : page.entries()) {
             if (!entry.isFolder()) {
-                writeObject(json, entry.object().orElseThrow(),
+                writeObject(json, entry.file().orElseThrow(),
                         query.delimited() ? Optional.of(segment(entry.name(), level)) : Optional.empty());
             }
         }
@@ -82,18 +82,18 @@ final class PageHandler {
         json.writeEndObject();
     }
 
-    private static void writeObject(JsonGenerator json, StoredObject object, Optional<String> key)
-            throws IOException {
+    private static void writeObject(JsonGenerator json, ListedFile file, Optional<String> key) throws IOException {
+        String updatedAt = Json.timestamp(file.updatedAt());
         json.writeStartObject();
-        json.writeStringField("id", object.id().toString());
+        json.writeStringField("id", file.id().toString());
         if (key.isPresent()) {
             json.writeStringField("key", key.get());
         }
-        json.writeStringField("name", object.name().value());
-        json.writeStringField("updated_at", Json.timestamp(object.updatedAt()));
-        json.writeStringField("created_at", Json.timestamp(object.createdAt()));
-        json.writeStringField("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
-        ObjectJson.writeMetadata(json, object);
+        json.writeStringField("name", file.name().value());
+        json.writeStringField("updated_at", updatedAt);
+        json.writeStringField("created_at", Json.timestamp(file.createdAt()));
+        json.writeStringField("last_accessed_at", Json.timestamp(file.lastAccessedAt()));
+        ObjectJson.writeMetadata(json, file.content(), updatedAt);
         json.writeEndObject();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pillar.storage.adapters.http.support.Json;
 import dev.pillar.storage.application.port.ListedEntry;
+import dev.pillar.storage.application.port.ListedFile;
 import dev.pillar.storage.application.port.ObjectPage;
 import dev.pillar.storage.application.port.ObjectPageQuery;
 import dev.pillar.storage.application.port.ObjectPageQuery.Position;
@@ -43,10 +44,10 @@ class ObjectJsonTest {
             new UserMetadata("{not json}"), "image/png", "max-age=60", Long.MAX_VALUE);
     private static final List<ListedEntry> ENTRIES = List.of(
             new ListedEntry("folder/", Optional.empty()),
-            new ListedEntry("a.txt", Optional.of(PLAIN)),
+            new ListedEntry("a.txt", Optional.of(listed(PLAIN))),
             new ListedEntry("sub dir\t\u0001 ✓/", Optional.empty()),
-            new ListedEntry("\"quoted\"\\ ✓.bin", Optional.of(DECORATED)),
-            new ListedEntry("y", Optional.of(BROKEN_USER_METADATA)));
+            new ListedEntry("\"quoted\"\\ ✓.bin", Optional.of(listed(DECORATED))),
+            new ListedEntry("y", Optional.of(listed(BROKEN_USER_METADATA))));
 
     @Test
     void a_list_is_written_as_its_tree_was_for_files_folders_and_an_empty_list() {
@@ -73,7 +74,7 @@ class ObjectJsonTest {
     @Test
     void a_page_is_written_as_its_tree_was_with_and_without_delimiter_and_next_cursor() {
         List<ListedEntry> keys = ENTRIES.stream()
-                .map(entry -> new ListedEntry("small/" + entry.name(), entry.object())).toList();
+                .map(entry -> new ListedEntry("small/" + entry.name(), entry.file())).toList();
         ObjectPage last = new ObjectPage(keys, Optional.empty());
         ObjectPage more = new ObjectPage(keys, Optional.of(new Position("small/a.txt", Optional.empty())));
         for (boolean delimited : new boolean[]{false, true}) {
@@ -103,34 +104,39 @@ class ObjectJsonTest {
                 Instant.parse("1970-01-01T00:00:00Z"));
     }
 
+    private static ListedFile listed(StoredObject object) {
+        return new ListedFile(object.id(), object.name(), object.content(), object.createdAt(), object.updatedAt(),
+                object.lastAccessedAt());
+    }
+
     private static ArrayNode treeOfList(List<ListedEntry> entries) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (ListedEntry entry : entries) {
             ObjectNode node = Json.object().put("name", entry.name());
-            if (entry.object().isEmpty()) {
+            if (entry.file().isEmpty()) {
                 node.putNull("id").putNull("updated_at").putNull("created_at").putNull("last_accessed_at")
                         .putNull("metadata");
             } else {
-                StoredObject object = entry.object().get();
-                node.put("id", object.id().toString())
-                        .put("updated_at", Json.timestamp(object.updatedAt()))
-                        .put("created_at", Json.timestamp(object.createdAt()))
-                        .put("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
-                node.set("metadata", treeOfMetadata(object));
+                ListedFile file = entry.file().get();
+                node.put("id", file.id().toString())
+                        .put("updated_at", Json.timestamp(file.updatedAt()))
+                        .put("created_at", Json.timestamp(file.createdAt()))
+                        .put("last_accessed_at", Json.timestamp(file.lastAccessedAt()));
+                node.set("metadata", treeOfMetadata(file.content(), file.updatedAt()));
             }
             array.add(node);
         }
         return array;
     }
 
-    private static ObjectNode treeOfMetadata(StoredObject object) {
+    private static ObjectNode treeOfMetadata(ObjectContent content, Instant updatedAt) {
         return Json.object()
-                .put("eTag", "\"" + object.content().eTag() + "\"")
-                .put("size", object.content().size().bytes())
-                .put("mimetype", object.content().mimeType().value())
-                .put("cacheControl", object.content().cacheControl().value())
-                .put("lastModified", Json.timestamp(object.updatedAt()))
-                .put("contentLength", object.content().size().bytes())
+                .put("eTag", "\"" + content.eTag() + "\"")
+                .put("size", content.size().bytes())
+                .put("mimetype", content.mimeType().value())
+                .put("cacheControl", content.cacheControl().value())
+                .put("lastModified", Json.timestamp(updatedAt))
+                .put("contentLength", content.size().bytes())
                 .put("httpStatusCode", 200);
     }
 
@@ -145,7 +151,7 @@ class ObjectJsonTest {
                 .put("created_at", Json.timestamp(object.createdAt()))
                 .put("updated_at", Json.timestamp(object.updatedAt()))
                 .put("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
-        node.set("metadata", treeOfMetadata(object));
+        node.set("metadata", treeOfMetadata(object.content(), object.updatedAt()));
         node.set("user_metadata", ObjectJson.userMetadata(object));
         return node;
     }
@@ -163,16 +169,16 @@ class ObjectJsonTest {
             if (entry.isFolder()) {
                 folders.add(Json.object().put("key", segment).put("name", entry.name()));
             } else {
-                StoredObject object = entry.object().orElseThrow();
-                ObjectNode file = Json.object().put("id", object.id().toString());
+                ListedFile listed = entry.file().orElseThrow();
+                ObjectNode file = Json.object().put("id", listed.id().toString());
                 if (query.delimited()) {
                     file.put("key", segment);
                 }
-                file.put("name", object.name().value())
-                        .put("updated_at", Json.timestamp(object.updatedAt()))
-                        .put("created_at", Json.timestamp(object.createdAt()))
-                        .put("last_accessed_at", Json.timestamp(object.lastAccessedAt()));
-                file.set("metadata", treeOfMetadata(object));
+                file.put("name", listed.name().value())
+                        .put("updated_at", Json.timestamp(listed.updatedAt()))
+                        .put("created_at", Json.timestamp(listed.createdAt()))
+                        .put("last_accessed_at", Json.timestamp(listed.lastAccessedAt()));
+                file.set("metadata", treeOfMetadata(listed.content(), listed.updatedAt()));
                 objects.add(file);
             }
         }
