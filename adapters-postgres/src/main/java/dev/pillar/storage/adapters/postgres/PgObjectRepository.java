@@ -10,6 +10,7 @@ import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.Resource;
 import dev.pillar.storage.domain.object.ObjectName;
 import dev.pillar.storage.domain.object.StoredObject;
+import io.helidon.dbclient.DbRow;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,19 +23,24 @@ final class PgObjectRepository implements ObjectRepository {
     private static final String FIND_ALL = "select " + ObjectRows.columns("")
             + " from storage.objects where bucket_id = ? and name = any (?::text[])";
     private static final String INSERT = """
-            insert into storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata,
-                                         created_at, updated_at, last_accessed_at)
+            insert into storage.objects as o (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata,
+                                              created_at, updated_at, last_accessed_at)
             values (?::uuid, ?, ?, ?::uuid, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""";
     /**
-     * RETURNING makes PostgreSQL check the added row against the caller's SELECT policies too, and refuse it when
-     * they hide it, as Supabase's upsert ({@code INSERT ... ON CONFLICT ... RETURNING}) is refused.
+     * Supabase's upsert. PostgreSQL checks the row against the caller's SELECT policies for RETURNING, and a taken
+     * name's row against its SELECT and UPDATE policies. The sub-select reads the statement's snapshot, where the
+     * row is still as it was before the statement switched it: its version is the replaced one, null when the
+     * statement added the row.
      */
-    private static final String INSERT_IF_ABSENT = INSERT + "\non conflict do nothing\nreturning id";
-    private static final String UPDATE = """
-            update storage.objects
-            set owner = ?::uuid, owner_id = ?, version = ?, metadata = ?::jsonb, user_metadata = ?::jsonb,
-                updated_at = ?, last_accessed_at = ?
-            where bucket_id = ? and name = ?""";
+    private static final String UPSERT = INSERT + """
+
+            on conflict (bucket_id, name) do update
+            set owner = excluded.owner, owner_id = excluded.owner_id, version = excluded.version,
+                metadata = excluded.metadata, user_metadata = excluded.user_metadata,
+                updated_at = excluded.updated_at, last_accessed_at = excluded.last_accessed_at
+            returning %s,
+                (select r.version from storage.objects r where r.bucket_id = o.bucket_id and r.name = o.name)
+                    as replaced_version""".formatted(ObjectRows.columns("o"));
     private static final String MOVE = """
             update storage.objects
             set bucket_id = ?, name = ?, owner = ?::uuid, owner_id = ?, version = ?, metadata = ?::jsonb,
@@ -81,8 +87,10 @@ final class PgObjectRepository implements ObjectRepository {
     }
 
     @Override
-    public boolean insertIfAbsent(StoredObject object) {
-        return !sql.query(Resource.OBJECT, INSERT_IF_ABSENT, insertParameters(object)).isEmpty();
+    public Upserted upsert(StoredObject object) {
+        DbRow row = sql.queryOne(Resource.OBJECT, UPSERT, insertParameters(object))
+                .orElseThrow(() -> new IllegalStateException("an upsert returned no row"));
+        return new Upserted(ObjectRows.object(row), Columns.text(row, "replaced_version"));
     }
 
     private static Object[] insertParameters(StoredObject object) {
@@ -93,20 +101,7 @@ final class PgObjectRepository implements ObjectRepository {
                 Columns.timestamp(object.lastAccessedAt())};
     }
 
-    /** A row the caller may not see is not updated at all: under row-level security that is a refusal. */
-    @Override
-    public void update(StoredObject object) {
-        long updated = sql.update(Resource.OBJECT, UPDATE, Columns.ownerUuid(object.owner()),
-                object.owner().orElse(null), object.version(),
-                ObjectMetadata.toJson(object.content(), object.updatedAt()), object.userMetadata().json(),
-                Columns.timestamp(object.updatedAt()), Columns.timestamp(object.lastAccessedAt()),
-                object.bucketId().value(), object.name().value());
-        if (updated == 0) {
-            throw new AccessDenied(SqlFailures.RLS_VIOLATION);
-        }
-    }
-
-    /** As with {@link #update}, zero rows changed under row-level security is a refusal. */
+    /** A row the caller may not see is not moved at all: under row-level security that is a refusal. */
     @Override
     public void move(StoredObject from, StoredObject to) {
         long moved = sql.update(Resource.OBJECT, MOVE, to.bucketId().value(), to.name().value(),

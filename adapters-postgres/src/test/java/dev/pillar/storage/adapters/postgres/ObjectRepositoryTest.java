@@ -1,6 +1,7 @@
 package dev.pillar.storage.adapters.postgres;
 
 import dev.pillar.storage.application.port.MetadataStore.Repositories;
+import dev.pillar.storage.application.port.ObjectRepository.Upserted;
 import dev.pillar.storage.domain.bucket.BucketId;
 import dev.pillar.storage.domain.failure.AccessDenied;
 import dev.pillar.storage.domain.failure.AlreadyExists;
@@ -134,34 +135,31 @@ class ObjectRepositoryTest {
     }
 
     @Test
-    void update_switches_the_row_to_new_content_and_refuses_a_row_that_is_not_there() {
+    void upsert_adds_a_new_row_or_switches_a_taken_names_row_keeping_its_id_and_creation_time() {
         StoredObject original = Fixtures.object(BUCKET.value(), "report.pdf");
-        asService(repos -> {
-            repos.objects().insert(original);
-            return null;
-        });
-        StoredObject newer = original.replacedBy(new StoredObject(UUID.randomUUID(), BUCKET, original.name(),
-                Optional.of("editor"), "v-2", new ObjectContent(ByteSize.of(99), MimeType.of("application/pdf"),
-                CacheControl.of("no-cache"), "newtag"), new UserMetadata("{\"rev\": 2}"),
-                original.createdAt(), Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MICROS),
-                original.lastAccessedAt().truncatedTo(ChronoUnit.MICROS)));
+        Upserted added = asService(repos -> repos.objects().upsert(original));
+        StoredObject newer = new StoredObject(UUID.randomUUID(), BUCKET, original.name(), Optional.of("editor"),
+                "v-2", new ObjectContent(ByteSize.of(99), MimeType.of("application/pdf"), CacheControl.of("no-cache"),
+                "newtag"), new UserMetadata("{\"rev\": 2}"), Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MICROS),
+                Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MICROS),
+                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MICROS));
 
-        asService(repos -> {
-            repos.objects().update(newer);
-            return null;
-        });
+        Upserted switched = asService(repos -> repos.objects().upsert(newer));
 
+        assertEquals(Optional.empty(), added.replacedVersion());
+        assertEquals(original.id(), added.stored().id());
+        assertEquals(Optional.of(original.version()), switched.replacedVersion());
         StoredObject read = asService(repos -> repos.objects().find(BUCKET, original.name())).orElseThrow();
+        assertEquals(read, switched.stored(), "the row as stored");
         assertEquals(original.id(), read.id());
+        assertEquals(original.createdAt().truncatedTo(ChronoUnit.MICROS), read.createdAt());
         assertEquals(newer.content(), read.content());
         assertEquals(newer.version(), read.version());
         assertEquals(newer.owner(), read.owner());
         assertEquals(newer.userMetadata(), read.userMetadata());
         assertEquals(newer.updatedAt(), read.updatedAt());
-        assertThrows(AccessDenied.class, () -> asService(repos -> {
-            repos.objects().update(Fixtures.object(BUCKET.value(), "never-written.txt"));
-            return null;
-        }));
+        assertEquals(newer.lastAccessedAt(), read.lastAccessedAt());
+        assertEquals("1", DB.queryText("select count(*) from storage.objects where name = 'report.pdf'"));
     }
 
     @Test

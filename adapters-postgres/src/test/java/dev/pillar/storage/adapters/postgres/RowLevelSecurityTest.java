@@ -3,6 +3,7 @@ package dev.pillar.storage.adapters.postgres;
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.BucketQuery;
 import dev.pillar.storage.application.port.ObjectListQuery;
+import dev.pillar.storage.application.port.ObjectRepository.Upserted;
 import dev.pillar.storage.application.port.ObjectListQuery.SortColumn;
 import dev.pillar.storage.application.port.SortOrder;
 import dev.pillar.storage.domain.bucket.BucketId;
@@ -97,42 +98,49 @@ class RowLevelSecurityTest {
     }
 
     @Test
-    void adding_a_row_unless_its_name_is_taken_runs_under_the_callers_policies() {
+    void an_upsert_adds_or_switches_rows_under_the_callers_policies() {
         Caller alice = Fixtures.user(ALICE);
         StoredObject fresh = Fixtures.object(BUCKET.value(), ALICE + "/fresh.txt");
+        StoredObject newer = Fixtures.object(BUCKET.value(), ALICE + "/fresh.txt");
 
-        assertEquals(true, store.inOneStatement(alice, repos -> repos.objects().insertIfAbsent(fresh)));
-        assertEquals(false, store.inOneStatement(alice, repos -> repos.objects()
-                .insertIfAbsent(Fixtures.object(BUCKET.value(), ALICE + "/fresh.txt"))), "taken by alice's own row");
+        Upserted added = store.inOneStatement(alice, repos -> repos.objects().upsert(fresh));
+        Upserted switched = store.inOneStatement(alice, repos -> repos.objects().upsert(newer));
         AccessDenied planted = assertThrows(AccessDenied.class, () -> store.inOneStatement(alice, repos -> repos
-                .objects().insertIfAbsent(Fixtures.object(BUCKET.value(), BOB + "/planted.txt"))));
+                .objects().upsert(Fixtures.object(BUCKET.value(), BOB + "/planted.txt"))));
+        AccessDenied overBobs = assertThrows(AccessDenied.class, () -> store.inOneStatement(alice, repos -> repos
+                .objects().upsert(Fixtures.object(BUCKET.value(), BOB + "/bob.txt"))));
 
-        assertEquals("new row violates row-level security policy", planted.getMessage());
-        assertEquals(Optional.of(fresh.version()), store.reading(alice, repos -> repos.objects()
+        assertEquals(Optional.empty(), added.replacedVersion());
+        assertEquals(Optional.of(fresh.version()), switched.replacedVersion());
+        assertEquals(fresh.id(), switched.stored().id());
+        assertEquals(List.of("new row violates row-level security policy"),
+                List.of(planted.getMessage(), overBobs.getMessage()).stream().distinct().toList());
+        assertEquals(Optional.of(newer.version()), store.reading(alice, repos -> repos.objects()
                 .find(BUCKET, fresh.name())).map(StoredObject::version));
-        assertEquals("0", DB.queryText("select count(*) from storage.objects where name like '%/planted.txt'"));
+        assertEquals("1", DB.queryText("select count(*) from storage.objects where name like '" + BOB + "/%'"));
     }
 
     @Test
-    void a_row_added_unless_taken_must_be_one_its_writer_may_read_as_supabases_returning_insert_must() {
+    void an_upserted_row_must_be_one_its_writer_may_read_as_supabases_returning_insert_must() {
         DB.execute("create policy \"anon writes\" on storage.objects for insert to anon with check (true)");
         DB.execute("create policy \"anon reads its own\" on storage.objects for select to anon"
                 + " using (owner_id = 'anon-writer')");
         Optional<String> anonWriter = Optional.of("anon-writer");
         try {
-            assertEquals(true, store.inOneStatement(Fixtures.ANON, repos -> repos.objects()
-                    .insertIfAbsent(Fixtures.object(BUCKET.value(), "kept.txt", anonWriter))));
-            assertEquals(false, store.inOneStatement(Fixtures.ANON, repos -> repos.objects()
-                    .insertIfAbsent(Fixtures.object(BUCKET.value(), BOB + "/bob.txt", anonWriter))),
-                    "taken by a row anon cannot see");
+            store.inOneStatement(Fixtures.ANON, repos -> repos.objects()
+                    .upsert(Fixtures.object(BUCKET.value(), "kept.txt", anonWriter)));
             AccessDenied unreadable = assertThrows(AccessDenied.class, () -> store.inOneStatement(Fixtures.ANON,
-                    repos -> repos.objects().insertIfAbsent(Fixtures.object(BUCKET.value(), "dropped.txt"))));
+                    repos -> repos.objects().upsert(Fixtures.object(BUCKET.value(), "dropped.txt"))));
+            AccessDenied notUpdatable = assertThrows(AccessDenied.class, () -> store.inOneStatement(Fixtures.ANON,
+                    repos -> repos.objects().upsert(Fixtures.object(BUCKET.value(), "kept.txt", anonWriter))));
             store.inOneStatement(Fixtures.ANON, repos -> {
                 repos.objects().insert(Fixtures.object(BUCKET.value(), "dropped.txt")); // a plain insert may
                 return null;
             });
 
             assertEquals("new row violates row-level security policy", unreadable.getMessage());
+            assertEquals("new row violates row-level security policy", notUpdatable.getMessage(),
+                    "no update policy: a taken name is not anon's to switch");
             assertEquals("dropped.txt,kept.txt", DB.queryText("select string_agg(name, ',' order by name)"
                     + " from storage.objects where name in ('kept.txt', 'dropped.txt')"));
         } finally {
@@ -150,10 +158,8 @@ class RowLevelSecurityTest {
         assertEquals(List.of(), Fixtures.names(store.inTransaction(alice, repos -> repos.objects().list(BUCKET,
                 new ObjectListQuery(BOB + "/", "", 10, 0, SortColumn.NAME, SortOrder.ASC)))));
         assertEquals(List.of(), store.inTransaction(alice, repos -> repos.objects().delete(BUCKET, List.of(bobsFile))));
-        assertThrows(AccessDenied.class, () -> store.inTransaction(alice, repos -> {
-            repos.objects().update(Fixtures.object(BUCKET.value(), bobsFile.value()));
-            return null;
-        }));
+        assertThrows(AccessDenied.class, () -> store.inTransaction(alice, repos -> repos.objects()
+                .upsert(Fixtures.object(BUCKET.value(), bobsFile.value()))));
         AccessDenied denied = assertThrows(AccessDenied.class, () -> store.inTransaction(alice, repos -> {
             repos.objects().insert(Fixtures.object(BUCKET.value(), BOB + "/planted.txt"));
             return null;

@@ -23,7 +23,12 @@ public final class BlobCleaner {
     }
 
     public BlobKey keyOf(StoredObject object) {
-        return new BlobKey(settings.projectRef(), object.bucketId(), object.name(), object.version());
+        return keyOf(object, object.version());
+    }
+
+    /** The key of another version of {@code object}'s name. */
+    public BlobKey keyOf(StoredObject object, String version) {
+        return new BlobKey(settings.projectRef(), object.bucketId(), object.name(), version);
     }
 
     public void deleteBlobsOf(Collection<StoredObject> objects) {

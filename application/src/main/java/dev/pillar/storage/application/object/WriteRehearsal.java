@@ -3,10 +3,7 @@ package dev.pillar.storage.application.object;
 import dev.pillar.storage.application.access.Caller;
 import dev.pillar.storage.application.port.IdGenerator;
 import dev.pillar.storage.application.port.MetadataStore;
-import dev.pillar.storage.application.port.ObjectRepository;
 import dev.pillar.storage.domain.bucket.BucketId;
-import dev.pillar.storage.domain.failure.AccessDenied;
-import dev.pillar.storage.domain.failure.AlreadyExists;
 import dev.pillar.storage.domain.object.ByteSize;
 import dev.pillar.storage.domain.object.CacheControl;
 import dev.pillar.storage.domain.object.MimeType;
@@ -16,11 +13,10 @@ import dev.pillar.storage.domain.object.StoredObject;
 import dev.pillar.storage.domain.object.UserMetadata;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Asks the database whether a caller may write an object before any byte is sent: as Supabase does, the
- * write an upload would make (an insert, or with upsert the switch of an existing row) is made acting as
+ * write an upload would make ({@link VersionPublisher#write}: an insert, or an upsert) is made acting as
  * the caller, in a transaction that is always rolled back, so the project's own policies decide and
  * nothing stays. Used before handing out a signed upload URL and before starting a resumable upload.
  */
@@ -44,29 +40,13 @@ public final class WriteRehearsal {
                 new ObjectContent(ByteSize.of(0), MimeType.OCTET_STREAM, CacheControl.DEFAULT, EMPTY_MD5),
                 UserMetadata.EMPTY, now);
         try {
-            RowWriteQueue.exclusively(bucketId, name,
-                    () -> metadata.inTransaction(caller, repos -> write(caller, repos.objects(), rehearsal, upsert)));
+            RowWriteQueue.exclusively(bucketId, name, () -> metadata.inTransaction(caller, repos -> {
+                VersionPublisher.write(repos.objects(), rehearsal, upsert);
+                throw new RolledBack();
+            }));
         } catch (RolledBack allowed) {
             // the write was allowed, and undone
-        } catch (AlreadyExists e) {
-            // Taken by a row the caller cannot see (else it would have been updated): not theirs to overwrite.
-            throw upsert ? new AccessDenied("new row violates row-level security policy") : e;
         }
-    }
-
-    private static Void write(Caller caller, ObjectRepository objects, StoredObject rehearsal, boolean upsert) {
-        Optional<StoredObject> existing = upsert
-                ? objects.findForUpdate(rehearsal.bucketId(), rehearsal.name())
-                : Optional.empty();
-        if (existing.isPresent()) {
-            objects.update(existing.get().replacedBy(rehearsal));
-        } else {
-            objects.insert(rehearsal);
-        }
-        if (upsert) {
-            VersionPublisher.mustStayVisible(caller, objects, rehearsal);
-        }
-        throw new RolledBack();
     }
 
     /** Ends every rehearsal, so that its transaction rolls back whatever the write did. */

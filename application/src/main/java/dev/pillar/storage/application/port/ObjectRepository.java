@@ -26,14 +26,13 @@ public interface ObjectRepository {
     void insert(StoredObject object);
 
     /**
-     * Adds a row unless its name is taken (by a row the caller may not see too); returns whether it did. The row
-     * must be one the caller may read, as an upsert's must: {@code AccessDenied} otherwise, taken name or not.
-     * {@code NotFound(BUCKET)} if the bucket is gone, {@code AccessDenied} if a policy refuses the insert.
+     * Adds the row or, when its name is taken, switches that row to it, keeping the row's id and creation time.
+     * This is Supabase's upsert, one statement ({@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}). Policies
+     * decide the insert or the update, and the written row must be one the caller may read.
+     * {@code AccessDenied} if a policy refuses, including for a name held by a row the caller may not read or
+     * update; {@code NotFound(BUCKET)} if the bucket is gone.
      */
-    boolean insertIfAbsent(StoredObject object);
-
-    /** Switches an existing row to new content; {@code AccessDenied} if a policy refuses. */
-    void update(StoredObject object);
+    Upserted upsert(StoredObject object);
 
     /**
      * Re-keys the row of {@code from} as {@code to} (its bucket, name, owner, version and times):
@@ -53,4 +52,12 @@ public interface ObjectRepository {
 
     /** One page of the keys under a prefix, flat or one level deep, resumable where the last page ended. */
     ObjectPage page(BucketId bucketId, ObjectPageQuery query);
+
+    /**
+     * The row an upsert stored, and the version of the row it replaced (none when it added one). The replaced
+     * version is the one the writer's snapshot saw: a writer on another server that replaced the row in between
+     * leaves its version's bytes to the reconciler.
+     */
+    record Upserted(StoredObject stored, Optional<String> replacedVersion) {
+    }
 }

@@ -10,6 +10,7 @@ import dev.pillar.storage.application.port.ObjectListQuery;
 import dev.pillar.storage.application.port.ObjectPage;
 import dev.pillar.storage.application.port.ObjectPageQuery;
 import dev.pillar.storage.application.port.ObjectRepository;
+import dev.pillar.storage.application.port.ObjectRepository.Upserted;
 import dev.pillar.storage.application.port.SortOrder;
 import dev.pillar.storage.domain.bucket.Bucket;
 import dev.pillar.storage.domain.bucket.BucketId;
@@ -132,29 +133,24 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
     }
 
     /**
-     * As {@link #insert}, but a taken name is an answer; the row must be one the caller may read (RETURNING's check
-     * of the proposed row, taken name or not).
+     * Supabase's upsert: the insert, or when the name is taken (committed meanwhile by another transaction too) the
+     * switch of its row, which keeps the row's id and creation time. The caller must be able to read both rows.
      */
     @Override
-    public boolean insertIfAbsent(StoredObject object) {
-        if (store.objectsHidden() && policiesApply()) {
-            throw new AccessDenied(RLS_REFUSAL);
-        }
-        try {
-            insert(object);
-        } catch (AlreadyExists taken) {
-            return false;
-        }
-        return true;
-    }
-
-    @Override
-    public void update(StoredObject object) {
+    public Upserted upsert(StoredObject object) {
+        store.takeBeforeNextObjectInsert().accept(object);
         checkWriteAllowed();
-        if (find(object.bucketId(), object.name()).isEmpty()) {
-            throw new AccessDenied(RLS_REFUSAL); // zero rows updated under RLS
+        if (store.objectsHidden() && policiesApply()) {
+            throw new AccessDenied(RLS_REFUSAL); // RETURNING's check of the written row, and the taken row's
         }
-        objects.put(ObjectKey.of(object), object);
+        if (!buckets.containsKey(object.bucketId())) {
+            throw new NotFound(Resource.BUCKET);
+        }
+        Optional<StoredObject> taken = Optional.ofNullable(objects.get(ObjectKey.of(object)))
+                .or(() -> store.object(object.bucketId(), object.name()));
+        StoredObject stored = taken.map(row -> InMemoryMetadataStore.switched(row, object)).orElse(object);
+        objects.put(ObjectKey.of(object), stored);
+        return new Upserted(stored, taken.map(StoredObject::version));
     }
 
     @Override

@@ -123,21 +123,19 @@ class UploadObjectTest {
     }
 
     @Test
-    void a_new_object_takes_one_statement_with_or_without_upsert_and_a_replacement_a_transaction_more() {
+    void every_upload_writes_its_row_in_one_statement_created_upserted_or_replaced() {
         upload.upload(command(ALICE, NAME, false, "created"));
-        upload.upload(command(ALICE, ObjectName.of("reports/2024/q2.txt"), true, "upserted"));
-        assertEquals(2, world.metadata.oneStatementCount());
         int transactions = world.metadata.transactionCount();
-
+        upload.upload(command(ALICE, ObjectName.of("reports/2024/q2.txt"), true, "upserted"));
         upload.upload(command(ALICE, NAME, true, "replaced"));
 
-        assertEquals(3, world.metadata.oneStatementCount(), "the insert that found the name taken");
-        assertEquals(transactions + 2, world.metadata.transactionCount(), "and the transaction that switched the row");
+        assertEquals(3, world.metadata.oneStatementCount());
+        assertEquals(transactions + 2, world.metadata.transactionCount(), "nothing but the rows' statements");
     }
 
     @Test
-    void an_upsert_whose_insert_was_added_but_answered_as_taken_keeps_its_bytes_and_replaces_nothing() {
-        // An insert whose answer was lost on a broken connection runs again and finds its own row (ADR 0017).
+    void an_upsert_that_finds_its_own_row_keeps_its_bytes_and_replaces_nothing() {
+        // A write whose answer was lost on a broken connection runs again and finds its own row (ADR 0017, 0028).
         world.metadata.beforeNextObjectInsert(row -> world.metadata.put(row));
 
         StoredObject stored = upload.upload(command(ALICE, NAME, true, "ours"));

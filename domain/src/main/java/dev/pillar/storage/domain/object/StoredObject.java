@@ -68,10 +68,4 @@ public record StoredObject(UUID id, BucketId bucketId, ObjectName name, Optional
         return new StoredObject(id, newBucket, newName, newOwner, newVersion, content, userMetadata, createdAt, now,
                 now);
     }
-
-    /** The same object switched to a newly stored version; identity and creation time stay. */
-    public StoredObject replacedBy(StoredObject newer) {
-        return new StoredObject(id, bucketId, name, newer.owner, newer.version, newer.content,
-                newer.userMetadata, createdAt, newer.updatedAt, newer.lastAccessedAt);
-    }
 }

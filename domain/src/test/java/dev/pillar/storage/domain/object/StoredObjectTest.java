@@ -77,25 +77,6 @@ class StoredObjectTest {
         assertFalse(OBJECT.isUnchangedFor(Optional.empty(), Optional.empty()));
     }
 
-    @Test
-    void a_replacement_keeps_identity_and_creation_time_and_takes_everything_else_from_the_new_version() {
-        Instant later = UPDATED.plusSeconds(60);
-        StoredObject newer = object(UUID.randomUUID(), "v2", "def456", Optional.of("bob"), later);
-
-        StoredObject replaced = OBJECT.replacedBy(newer);
-
-        assertEquals(OBJECT.id(), replaced.id());
-        assertEquals(OBJECT.bucketId(), replaced.bucketId());
-        assertEquals(OBJECT.name(), replaced.name());
-        assertEquals(OBJECT.createdAt(), replaced.createdAt());
-        assertEquals("v2", replaced.version());
-        assertEquals(newer.content(), replaced.content());
-        assertEquals(newer.userMetadata(), replaced.userMetadata());
-        assertEquals(Optional.of("bob"), replaced.owner());
-        assertEquals(later, replaced.updatedAt());
-        assertEquals(later, replaced.lastAccessedAt());
-    }
-
     private static StoredObject object(UUID id, String version, String eTag, Optional<String> owner, Instant at) {
         return new StoredObject(id, BucketId.of("bucket"), ObjectName.of("folder/file.txt"), owner, version,
                 content(eTag), new UserMetadata("{\"v\":\"" + version + "\"}"), at.minusSeconds(3600), at, at);
