@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,8 +18,9 @@ import javax.sql.DataSource;
 
 /**
  * The pool's connections as DbClient gets them: each carries the {@link CallerSetUp} of the work it was handed out
- * for and sends it in the same round trip as a statement (ADR 0026). On an autocommit connection (a reading) every
- * statement is its own transaction, so every statement gets the set-up; in a transaction, its first statement does.
+ * for and sends it in the same round trip as a statement (ADR 0026). On an autocommit connection (a reading, work of
+ * one statement) every statement runs in a transaction of its own with the set-up (ADR 0028); in a transaction, its
+ * first statement carries the set-up.
  * The work binds its set-up to its thread while it runs ({@link #actingAs}); a connection asked for without one is
  * refused, so no statement runs as the login role. The set-up is dropped when the connection goes back to the pool;
  * it set nothing that outlives its transaction.
@@ -108,7 +110,7 @@ final class ActingConnections {
                 return call(method, connection, args);
             }
             Object[] prefixed = args.clone();
-            prefixed[0] = setUp.aheadOf((String) args[0]);
+            prefixed[0] = setUp.around((String) args[0]);
             PreparedStatement statement = (PreparedStatement) call(method, connection, prefixed);
             setUp.bind(statement);
             return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
@@ -118,6 +120,18 @@ final class ActingConnections {
         /** A statement carrying the set-up ran: in a transaction, the statements after it need none. */
         void setUpRan() throws SQLException {
             setUpInTransaction = !connection.getAutoCommit();
+        }
+
+        /**
+         * Ends the transaction of its own that a failed statement left open and aborted, so that the connection goes
+         * back to the pool idle; a failure to do so (the connection is gone) goes with the statement's.
+         */
+        void endAborted(SQLException failure) {
+            try (Statement rollback = connection.createStatement()) {
+                rollback.execute("rollback");
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -167,9 +181,14 @@ final class ActingConnections {
         private boolean execute() throws SQLException {
             try {
                 statement.execute();
-                statement.getMoreResults();
+                for (int result = 0; result < setUp.resultsAhead(); result++) {
+                    statement.getMoreResults();
+                }
             } catch (SQLException e) {
                 setUp.ran(false);
+                if (setUp.ownsTransaction()) {
+                    connection.endAborted(e);
+                }
                 throw e;
             }
             setUp.ran(true);

@@ -8,9 +8,15 @@ import java.util.List;
 
 /**
  * What makes PostgreSQL act as one caller for one piece of work: role, JWT claims and statement timeout, set with
- * {@code set_config(..., true)} so that they end with the transaction they are sent in, and for a reading the
- * transaction made read-only. It is sent ahead of a statement, in the same round trip (ADR 0026). It also notes
- * how the work's first statement went, which tells whether the work may be run again on another connection.
+ * {@code set_config(..., true)} so that they end with the transaction they are sent in. It is sent ahead of a
+ * statement, in the same round trip (ADR 0026). It also notes how the work's first statement went, which tells
+ * whether the work may be run again on another connection.
+ *
+ * <p>Outside a transaction (a reading, work of one statement) the set-up and the statement are wrapped in a
+ * {@code begin ... commit} of their own, read-only for a reading. pgjdbc may send a Sync between the statements of
+ * one prepared statement (it does so before a statement it has described whose rows have no bounded size, to keep
+ * its receive buffer from filling), which ends an implicit transaction: the statement would then run without the
+ * set-up, as the login role. An explicit transaction outlives that Sync (ADR 0028).
  */
 final class CallerSetUp {
     private static final String ACT_AS = """
@@ -18,36 +24,52 @@ final class CallerSetUp {
                    set_config('request.jwt.claims', ?, true),
                    set_config('request.jwt.claim.sub', ?, true),
                    set_config('request.jwt.claim.role', ?, true),
-                   set_config('statement_timeout', ?, true)""";
-    private static final String FOR_TRANSACTION = ACT_AS + ";\n";
-    private static final String FOR_READING = ACT_AS + ",\n       set_config('transaction_read_only', 'on', true);\n";
+                   set_config('statement_timeout', ?, true);
+            """;
 
     private enum First { NOT_RUN, SUCCEEDED, FAILED }
 
-    private final String prefix;
+    /** Where the work's statements run: in the work's transaction, or each in one of its own. */
+    private enum Scope {
+        IN_TRANSACTION("", "", 1),
+        OWN_TRANSACTION("begin;\n", ";\ncommit", 2),
+        OWN_READ_ONLY_TRANSACTION("begin read only;\n", ";\ncommit", 2);
+
+        private final String begin;
+        private final String end;
+        private final int resultsAhead;
+
+        Scope(String begin, String end, int resultsAhead) {
+            this.begin = begin;
+            this.end = end;
+            this.resultsAhead = resultsAhead;
+        }
+    }
+
+    private final Scope scope;
     private final boolean oneStatement;
     private final List<String> settings;
     private First first = First.NOT_RUN;
 
-    private CallerSetUp(String prefix, boolean oneStatement, Caller caller, String statementTimeoutMillis) {
-        this.prefix = prefix;
+    private CallerSetUp(Scope scope, boolean oneStatement, Caller caller, String statementTimeoutMillis) {
+        this.scope = scope;
         this.oneStatement = oneStatement;
         this.settings = List.of(caller.role().dbName(), caller.claimsJson(), caller.subject().orElse(""),
                 caller.role().dbName(), statementTimeoutMillis);
     }
 
     static CallerSetUp forTransaction(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(FOR_TRANSACTION, false, caller, statementTimeoutMillis);
+        return new CallerSetUp(Scope.IN_TRANSACTION, false, caller, statementTimeoutMillis);
     }
 
     /** For work of one statement, which commits with it: a second statement is refused ({@link #admit}). */
     static CallerSetUp forOneStatement(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(FOR_TRANSACTION, true, caller, statementTimeoutMillis);
+        return new CallerSetUp(Scope.OWN_TRANSACTION, true, caller, statementTimeoutMillis);
     }
 
-    /** Also makes each statement's transaction read-only: a write in a reading is refused. */
+    /** Each statement in a read-only transaction of its own: a write in a reading is refused. */
     static CallerSetUp forReading(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(FOR_READING, false, caller, statementTimeoutMillis);
+        return new CallerSetUp(Scope.OWN_READ_ONLY_TRANSACTION, false, caller, statementTimeoutMillis);
     }
 
     /**
@@ -60,9 +82,19 @@ final class CallerSetUp {
         }
     }
 
-    /** {@code sql} with this set-up ahead of it: one statement of two, whose first result is the set-up's. */
-    String aheadOf(String sql) {
-        return prefix + sql;
+    /** {@code sql} with this set-up ahead of it, and the end of its own transaction after it if it has one. */
+    String around(String sql) {
+        return scope.begin + ACT_AS + sql + scope.end;
+    }
+
+    /** How many results come before the statement's own: the set-up's, and the {@code begin}'s if any. */
+    int resultsAhead() {
+        return scope.resultsAhead;
+    }
+
+    /** Whether each statement runs in a transaction of its own, which a failure leaves open and aborted. */
+    boolean ownsTransaction() {
+        return scope != Scope.IN_TRANSACTION;
     }
 
     /** How many parameters the set-up takes: those of the statement behind it come after them. */

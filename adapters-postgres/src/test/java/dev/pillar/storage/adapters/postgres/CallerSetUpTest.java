@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -132,6 +134,35 @@ class CallerSetUpTest {
                 "the first statement committed on its own; the second never ran");
     }
 
+    /**
+     * Once a statement is prepared on the server and described (a null parameter of no declared type makes pgjdbc
+     * describe it), pgjdbc sends a Sync ahead of it when its rows have no bounded size, apart from the set-up sent
+     * with it: the set-up's own transaction must hold it, or it runs as the login role (ADR 0028).
+     */
+    @Test
+    void a_statement_pgjdbc_sends_apart_from_its_set_up_still_runs_as_the_caller() {
+        PostgresMetadataStore single = DB.open(DB.settings().withStatementTimeout(Duration.ofSeconds(7))
+                .withMaxPoolSize(1));
+        Caller alice = Fixtures.user(ALICE);
+        String whoUnlessNull = WHO + " where ?::text is null";
+        String expected = "authenticated|" + ALICE + "|" + alice.claimsJson() + "|7s|on";
+
+        List<String> seen = new ArrayList<>();
+        for (int run = 0; run < 8; run++) {
+            seen.add(single.inReadingSession(alice, db -> db.get(whoUnlessNull, (Object) null).orElseThrow()
+                    .column("seen").get(String.class)));
+            int n = run;
+            single.inOneStatement(alice, repos -> repos.objects()
+                    .upsert(Fixtures.object(BUCKET.value(), ALICE + "/warm-" + n)));
+        }
+
+        assertEquals(Collections.nCopies(8, expected), seen);
+        AccessDenied planted = assertThrows(AccessDenied.class, () -> single.inOneStatement(Fixtures.user(BOB),
+                repos -> repos.objects().upsert(Fixtures.object(BUCKET.value(), ALICE + "/planted.txt"))));
+        assertEquals("new row violates row-level security policy", planted.getMessage());
+        assertEquals("0", DB.queryText("select count(*) from storage.objects where name like '%/planted.txt'"));
+    }
+
     @Test
     void the_statement_timeout_bounds_the_statement_sent_with_the_set_up() {
         PostgresMetadataStore impatient = DB.open(DB.settings().withStatementTimeout(Duration.ofMillis(200)));
@@ -200,10 +231,10 @@ class CallerSetUpTest {
 
         terminate(single.inReadingSession(Fixtures.SERVICE, CallerSetUpTest::pid));
         AtomicInteger oneStatement = new AtomicInteger();
-        assertEquals(true, single.inOneStatement(Fixtures.SERVICE, repos -> {
+        single.inOneStatement(Fixtures.SERVICE, repos -> {
             oneStatement.incrementAndGet();
-            return repos.objects().insertIfAbsent(Fixtures.object(BUCKET.value(), "one-after-restart.txt"));
-        }));
+            return repos.objects().upsert(Fixtures.object(BUCKET.value(), "one-after-restart.txt"));
+        });
 
         assertEquals(2, oneStatement.get());
         assertEquals("1", DB.queryText("select count(*) from storage.objects where name = 'one-after-restart.txt'"));
