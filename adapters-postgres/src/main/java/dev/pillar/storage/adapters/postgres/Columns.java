@@ -64,7 +64,7 @@ final class Columns {
     }
 
     /** Supabase's {@code owner} column is a uuid: set only for owners that are one ({@code owner_id} has all). */
-    static String ownerUuid(Optional<String> owner) {
-        return owner.filter(id -> CANONICAL_UUID.matcher(id).matches()).orElse(null);
+    static Optional<String> ownerUuid(Optional<String> owner) {
+        return owner.filter(id -> CANONICAL_UUID.matcher(id).matches());
     }
 }

@@ -22,15 +22,20 @@ final class PgObjectRepository implements ObjectRepository {
             "select " + ObjectRows.columns("") + " from storage.objects where bucket_id = ? and name = ?";
     private static final String FIND_ALL = "select " + ObjectRows.columns("")
             + " from storage.objects where bucket_id = ? and name = any (?::text[])";
+    /**
+     * The owner goes as text, empty for none, never as a null parameter: pgjdbc describes a statement bound with a
+     * null of no declared type, and sends a described statement whose rows have no bounded size (the upsert's
+     * replaced version) after a Sync of its own, a round trip more.
+     */
     private static final String INSERT = """
             insert into storage.objects as o (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata,
                                               created_at, updated_at, last_accessed_at)
-            values (?::uuid, ?, ?, ?::uuid, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""";
+            values (?::uuid, ?, ?, nullif(?, '')::uuid, nullif(?, ''), ?, ?::jsonb, ?::jsonb, ?, ?, ?)""";
     /**
      * Supabase's upsert. PostgreSQL checks the row against the caller's SELECT policies for RETURNING, and a taken
-     * name's row against its SELECT and UPDATE policies. The sub-select reads the statement's snapshot, where the
-     * row is still as it was before the statement switched it: its version is the replaced one, null when the
-     * statement added the row.
+     * name's row against its SELECT and UPDATE policies. What the statement does not take from the new row, the
+     * row's id and creation time, comes back with the replaced version: the sub-select reads the statement's
+     * snapshot, where the row is still as it was before the statement switched it (null when it added the row).
      */
     private static final String UPSERT = INSERT + """
 
@@ -38,9 +43,9 @@ final class PgObjectRepository implements ObjectRepository {
             set owner = excluded.owner, owner_id = excluded.owner_id, version = excluded.version,
                 metadata = excluded.metadata, user_metadata = excluded.user_metadata,
                 updated_at = excluded.updated_at, last_accessed_at = excluded.last_accessed_at
-            returning %s,
+            returning o.id, o.created_at,
                 (select r.version from storage.objects r where r.bucket_id = o.bucket_id and r.name = o.name)
-                    as replaced_version""".formatted(ObjectRows.columns("o"));
+                    as replaced_version""";
     private static final String MOVE = """
             update storage.objects
             set bucket_id = ?, name = ?, owner = ?::uuid, owner_id = ?, version = ?, metadata = ?::jsonb,
@@ -90,12 +95,15 @@ final class PgObjectRepository implements ObjectRepository {
     public Upserted upsert(StoredObject object) {
         DbRow row = sql.queryOne(Resource.OBJECT, UPSERT, insertParameters(object))
                 .orElseThrow(() -> new IllegalStateException("an upsert returned no row"));
-        return new Upserted(ObjectRows.object(row), Columns.text(row, "replaced_version"));
+        StoredObject stored = new StoredObject(Columns.uuid(row, "id"), object.bucketId(), object.name(),
+                object.owner(), object.version(), object.content(), object.userMetadata(),
+                Columns.instant(row, "created_at"), object.updatedAt(), object.lastAccessedAt());
+        return new Upserted(stored, Columns.text(row, "replaced_version"));
     }
 
     private static Object[] insertParameters(StoredObject object) {
         return new Object[] {object.id().toString(), object.bucketId().value(), object.name().value(),
-                Columns.ownerUuid(object.owner()), object.owner().orElse(null), object.version(),
+                Columns.ownerUuid(object.owner()).orElse(""), object.owner().orElse(""), object.version(),
                 ObjectMetadata.toJson(object.content(), object.updatedAt()), object.userMetadata().json(),
                 Columns.timestamp(object.createdAt()), Columns.timestamp(object.updatedAt()),
                 Columns.timestamp(object.lastAccessedAt())};
@@ -105,7 +113,7 @@ final class PgObjectRepository implements ObjectRepository {
     @Override
     public void move(StoredObject from, StoredObject to) {
         long moved = sql.update(Resource.OBJECT, MOVE, to.bucketId().value(), to.name().value(),
-                Columns.ownerUuid(to.owner()), to.owner().orElse(null), to.version(),
+                Columns.ownerUuid(to.owner()).orElse(null), to.owner().orElse(null), to.version(),
                 ObjectMetadata.toJson(to.content(), to.updatedAt()), to.userMetadata().json(),
                 Columns.timestamp(to.updatedAt()), Columns.timestamp(to.lastAccessedAt()),
                 from.bucketId().value(), from.name().value());
