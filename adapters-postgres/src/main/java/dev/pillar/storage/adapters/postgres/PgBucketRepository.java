@@ -68,8 +68,8 @@ final class PgBucketRepository implements BucketRepository {
     @Override
     public void insert(Bucket bucket) {
         BucketSettings settings = bucket.settings();
-        sql.update(Resource.BUCKET, INSERT, bucket.id().value(), bucket.name(), Columns.ownerUuid(bucket.owner()).orElse(null),
-                bucket.owner().orElse(null), settings.isPublic(), sizeLimit(settings), mimeTypes(settings),
+        sql.update(Resource.BUCKET, INSERT, bucket.id().value(), bucket.name(),
+                Columns.ownerUuid(bucket.owner()).orElse(null), bucket.owner().orElse(null), settings.isPublic(), sizeLimit(settings), mimeTypes(settings),
                 Columns.timestamp(bucket.createdAt()), Columns.timestamp(bucket.updatedAt()));
     }
 

@@ -130,7 +130,8 @@ class CallerSetUpTest {
 
         assertEquals("Work of one statement ran a second one", refused.getMessage());
         assertEquals(1, statements.get());
-        assertEquals("first", DB.queryText("select string_agg(id, ',') from storage.buckets where id in ('first', 'second')"),
+        assertEquals("first", DB.queryText(
+                "select string_agg(id, ',') from storage.buckets where id in ('first', 'second')"),
                 "the first statement committed on its own; the second never ran");
     }
 
@@ -188,7 +189,8 @@ class CallerSetUpTest {
     }
 
     @Test
-    void a_pooled_connection_goes_back_clean_after_a_reading_a_transaction_and_work_of_one_statement() throws SQLException {
+    void a_pooled_connection_goes_back_clean_after_readings_transactions_and_work_of_one_statement()
+            throws SQLException {
         PostgresMetadataStore single = DB.open(DB.settings().withMaxPoolSize(1));
         String loginRole = DB.queryText("select current_user");
         String clean = loginRole + "|none||0|off";

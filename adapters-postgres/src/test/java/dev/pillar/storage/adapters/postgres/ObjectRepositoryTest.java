@@ -140,7 +140,8 @@ class ObjectRepositoryTest {
         Upserted added = asService(repos -> repos.objects().upsert(original));
         StoredObject newer = new StoredObject(UUID.randomUUID(), BUCKET, original.name(), Optional.of("editor"),
                 "v-2", new ObjectContent(ByteSize.of(99), MimeType.of("application/pdf"), CacheControl.of("no-cache"),
-                "newtag"), new UserMetadata("{\"rev\": 2}"), Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MICROS),
+                "newtag"), new UserMetadata("{\"rev\": 2}"),
+                Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MICROS),
                 Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MICROS),
                 Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MICROS));
 
