@@ -23,9 +23,9 @@ public interface MetadataStore {
     }
 
     /**
-     * Work whose one statement writes: it commits with that statement, in one round trip with the caller's set-up
-     * and without a transaction around it. A second statement in it is refused ({@link IllegalStateException}):
-     * work of more statements runs {@link #inTransaction}.
+     * Work whose one statement writes: the statement runs in a transaction of its own that commits with it, sent
+     * in one round trip with the caller's set-up. A second statement in it is refused
+     * ({@link IllegalStateException}): work of more statements runs {@link #inTransaction}.
      */
     default <T> T inOneStatement(Caller caller, Function<Repositories, T> work) {
         return inTransaction(caller, work);
