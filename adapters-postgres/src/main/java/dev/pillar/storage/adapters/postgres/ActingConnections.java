@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * first statement carries the set-up.
  * The work binds its set-up to its thread while it runs ({@link #actingAs}); a connection asked for without one is
  * refused, so no statement runs as the login role. The set-up is dropped when the connection goes back to the pool;
- * it set nothing that outlives its transaction.
+ * it set nothing that outlives its transaction, after which the connection acts as anon ({@link ConnectionPool}).
  */
 final class ActingConnections {
     private final DataSource pool;

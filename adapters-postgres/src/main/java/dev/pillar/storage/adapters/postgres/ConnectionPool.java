@@ -2,6 +2,7 @@ package dev.pillar.storage.adapters.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pillar.storage.application.access.Role;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +36,10 @@ final class ConnectionPool {
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 2_000));
         config.setInitializationFailTimeout(-1);
+        // Between pieces of work a pooled connection acts as anon, the API role with the least access, not as the
+        // login role (often a superuser, past row-level security): a statement that ever ran without its caller's
+        // set-up would get anon's rights, not the login's (ADR 0028). The set-up's role ends with its transaction.
+        config.setConnectionInitSql("set role " + Role.ANON.dbName());
         driverProperties(settings, true).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         return new HikariDataSource(config);
     }

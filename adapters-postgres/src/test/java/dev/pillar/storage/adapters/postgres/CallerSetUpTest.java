@@ -192,8 +192,7 @@ class CallerSetUpTest {
     void a_pooled_connection_goes_back_clean_after_readings_transactions_and_work_of_one_statement()
             throws SQLException {
         PostgresMetadataStore single = DB.open(DB.settings().withMaxPoolSize(1));
-        String loginRole = DB.queryText("select current_user");
-        String clean = loginRole + "|none||0|off";
+        String clean = "anon|none||0|off";
 
         long readingPid = single.inReadingSession(Fixtures.user(ALICE), CallerSetUpTest::pid);
         assertEquals(readingPid + "|" + clean, rawSession(single));
@@ -203,6 +202,20 @@ class CallerSetUpTest {
         assertEquals(oneStatementPid + "|" + clean, rawSession(single));
         assertEquals(List.of(readingPid, readingPid), List.of(transactionPid, oneStatementPid),
                 "the one pooled connection served all four");
+    }
+
+    @Test
+    void between_pieces_of_work_a_pooled_connection_has_anons_rights_not_the_login_roles() throws SQLException {
+        PostgresMetadataStore single = DB.open(DB.settings().withMaxPoolSize(1));
+        single.inReadingSession(Fixtures.SERVICE, CallerSetUpTest::pid);
+
+        try (Connection connection = single.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select current_user || '|' || count(*) from storage.objects")) {
+            row.next();
+            assertEquals("anon|0", row.getString(1), "anon has no policy here: it sees none of the two objects");
+        }
+        assertEquals("2", DB.queryText("select count(*) from storage.objects"));
     }
 
     @Test
