@@ -74,9 +74,9 @@ public final class StorageFixture {
 
     /** What a concurrent upsert does: new bytes under a new version, the row switched, the old bytes removed. */
     public StoredObject overwrite(StoredObject current, String text) {
-        StoredObject newer = InMemoryMetadataStore.switched(current, StoredObject.create(ids.newId(),
-                current.bucketId(), current.name(), Optional.empty(), ids.newId().toString(), contentOf(text),
-                UserMetadata.EMPTY, clock.now()));
+        StoredObject newer = StoredObject.create(ids.newId(), current.bucketId(), current.name(), Optional.empty(),
+                ids.newId().toString(), contentOf(text), UserMetadata.EMPTY, clock.now())
+                .switchedInto(current.id(), current.createdAt());
         store.write(keyOf(newer), body(text));
         metadata.put(newer);
         store.delete(keyOf(current));

@@ -95,10 +95,8 @@ final class PgObjectRepository implements ObjectRepository {
     public Upserted upsert(StoredObject object) {
         DbRow row = sql.queryOne(Resource.OBJECT, UPSERT, insertParameters(object))
                 .orElseThrow(() -> new IllegalStateException("an upsert returned no row"));
-        StoredObject stored = new StoredObject(Columns.uuid(row, "id"), object.bucketId(), object.name(),
-                object.owner(), object.version(), object.content(), object.userMetadata(),
-                Columns.instant(row, "created_at"), object.updatedAt(), object.lastAccessedAt());
-        return new Upserted(stored, Columns.text(row, "replaced_version"));
+        return new Upserted(object.switchedInto(Columns.uuid(row, "id"), Columns.instant(row, "created_at")),
+                Columns.text(row, "replaced_version"));
     }
 
     private static Object[] insertParameters(StoredObject object) {

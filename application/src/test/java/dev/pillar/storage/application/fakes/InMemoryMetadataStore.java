@@ -86,12 +86,6 @@ public final class InMemoryMetadataStore implements MetadataStore {
         objects.put(ObjectKey.of(object), object);
     }
 
-    /** A row switched to a newer version by an upsert: the row keeps its id and creation time. */
-    public static StoredObject switched(StoredObject row, StoredObject newer) {
-        return new StoredObject(row.id(), row.bucketId(), row.name(), newer.owner(), newer.version(), newer.content(),
-                newer.userMetadata(), row.createdAt(), newer.updatedAt(), newer.lastAccessedAt());
-    }
-
     /** What a concurrent removal does to the committed rows. */
     public synchronized void remove(StoredObject object) {
         objects.remove(ObjectKey.of(object));

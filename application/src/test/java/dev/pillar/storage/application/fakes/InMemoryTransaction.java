@@ -148,7 +148,7 @@ final class InMemoryTransaction implements BucketRepository, ObjectRepository {
         }
         Optional<StoredObject> taken = Optional.ofNullable(objects.get(ObjectKey.of(object)))
                 .or(() -> store.object(object.bucketId(), object.name()));
-        StoredObject stored = taken.map(row -> InMemoryMetadataStore.switched(row, object)).orElse(object);
+        StoredObject stored = taken.map(row -> object.switchedInto(row.id(), row.createdAt())).orElse(object);
         objects.put(ObjectKey.of(object), stored);
         return new Upserted(stored, taken.map(StoredObject::version));
     }

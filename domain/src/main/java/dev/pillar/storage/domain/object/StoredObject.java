@@ -60,6 +60,15 @@ public record StoredObject(UUID id, BucketId bucketId, ObjectName name, Optional
     }
 
     /**
+     * This version switched into the row that held its name (an upsert): the row keeps its id and creation time;
+     * owner, version, content, user metadata and the other times are this version's.
+     */
+    public StoredObject switchedInto(UUID rowId, Instant rowCreatedAt) {
+        return new StoredObject(rowId, bucketId, name, owner, version, content, userMetadata, rowCreatedAt, updatedAt,
+                lastAccessedAt);
+    }
+
+    /**
      * The same object under another bucket and name, owned by whoever moved it, its bytes copied to a new
      * version (keys embed the name); identity, content, user metadata and creation time stay.
      */

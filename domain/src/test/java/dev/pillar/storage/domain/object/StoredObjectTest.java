@@ -77,6 +77,25 @@ class StoredObjectTest {
         assertFalse(OBJECT.isUnchangedFor(Optional.empty(), Optional.empty()));
     }
 
+    @Test
+    void switched_into_a_row_it_keeps_the_rows_identity_and_creation_time_and_takes_everything_else_itself() {
+        Instant later = UPDATED.plusSeconds(60);
+        StoredObject newer = object(UUID.randomUUID(), "v2", "def456", Optional.of("bob"), later);
+
+        StoredObject switched = newer.switchedInto(OBJECT.id(), OBJECT.createdAt());
+
+        assertEquals(OBJECT.id(), switched.id());
+        assertEquals(OBJECT.bucketId(), switched.bucketId());
+        assertEquals(OBJECT.name(), switched.name());
+        assertEquals(OBJECT.createdAt(), switched.createdAt());
+        assertEquals("v2", switched.version());
+        assertEquals(newer.content(), switched.content());
+        assertEquals(newer.userMetadata(), switched.userMetadata());
+        assertEquals(Optional.of("bob"), switched.owner());
+        assertEquals(later, switched.updatedAt());
+        assertEquals(later, switched.lastAccessedAt());
+    }
+
     private static StoredObject object(UUID id, String version, String eTag, Optional<String> owner, Instant at) {
         return new StoredObject(id, BucketId.of("bucket"), ObjectName.of("folder/file.txt"), owner, version,
                 content(eTag), new UserMetadata("{\"v\":\"" + version + "\"}"), at.minusSeconds(3600), at, at);
