@@ -117,9 +117,9 @@ final class ActingConnections {
                     new Class<?>[] {PreparedStatement.class}, new SetUpAhead(statement, setUp, this));
         }
 
-        /** A statement carrying the set-up ran: in a transaction, the statements after it need none. */
-        void setUpRan() throws SQLException {
-            setUpInTransaction = !connection.getAutoCommit();
+        /** A statement carrying the set-up ran: in the work's transaction, the statements after it need none. */
+        void setUpRan() {
+            setUpInTransaction = !setUp.ownsTransaction();
         }
 
         /**

@@ -29,47 +29,46 @@ final class CallerSetUp {
 
     private enum First { NOT_RUN, SUCCEEDED, FAILED }
 
-    /** Where the work's statements run: in the work's transaction, or each in one of its own. */
+    /**
+     * Where the work's statements run: in the work's transaction, or each in a transaction of its own (work of one
+     * statement, a reading's read-only statements).
+     */
     private enum Scope {
-        IN_TRANSACTION("", "", 1),
-        OWN_TRANSACTION("begin;\n", ";\ncommit", 2),
-        OWN_READ_ONLY_TRANSACTION("begin read only;\n", ";\ncommit", 2);
+        TRANSACTION("", ""),
+        ONE_STATEMENT("begin;\n", ";\ncommit"),
+        READING("begin read only;\n", ";\ncommit");
 
         private final String begin;
         private final String end;
-        private final int resultsAhead;
 
-        Scope(String begin, String end, int resultsAhead) {
+        Scope(String begin, String end) {
             this.begin = begin;
             this.end = end;
-            this.resultsAhead = resultsAhead;
         }
     }
 
     private final Scope scope;
-    private final boolean oneStatement;
     private final List<String> settings;
     private First first = First.NOT_RUN;
 
-    private CallerSetUp(Scope scope, boolean oneStatement, Caller caller, String statementTimeoutMillis) {
+    private CallerSetUp(Scope scope, Caller caller, String statementTimeoutMillis) {
         this.scope = scope;
-        this.oneStatement = oneStatement;
         this.settings = List.of(caller.role().dbName(), caller.claimsJson(), caller.subject().orElse(""),
                 caller.role().dbName(), statementTimeoutMillis);
     }
 
     static CallerSetUp forTransaction(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(Scope.IN_TRANSACTION, false, caller, statementTimeoutMillis);
+        return new CallerSetUp(Scope.TRANSACTION, caller, statementTimeoutMillis);
     }
 
     /** For work of one statement, which commits with it: a second statement is refused ({@link #admit}). */
     static CallerSetUp forOneStatement(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(Scope.OWN_TRANSACTION, true, caller, statementTimeoutMillis);
+        return new CallerSetUp(Scope.ONE_STATEMENT, caller, statementTimeoutMillis);
     }
 
     /** Each statement in a read-only transaction of its own: a write in a reading is refused. */
     static CallerSetUp forReading(Caller caller, String statementTimeoutMillis) {
-        return new CallerSetUp(Scope.OWN_READ_ONLY_TRANSACTION, false, caller, statementTimeoutMillis);
+        return new CallerSetUp(Scope.READING, caller, statementTimeoutMillis);
     }
 
     /**
@@ -77,7 +76,7 @@ final class CallerSetUp {
      * committed on its own, so the two would not be one transaction.
      */
     void admit() {
-        if (oneStatement && first != First.NOT_RUN) {
+        if (scope == Scope.ONE_STATEMENT && first != First.NOT_RUN) {
             throw new IllegalStateException("Work of one statement ran a second one");
         }
     }
@@ -89,12 +88,12 @@ final class CallerSetUp {
 
     /** How many results come before the statement's own: the set-up's, and the {@code begin}'s if any. */
     int resultsAhead() {
-        return scope.resultsAhead;
+        return ownsTransaction() ? 2 : 1;
     }
 
     /** Whether each statement runs in a transaction of its own, which a failure leaves open and aborted. */
     boolean ownsTransaction() {
-        return scope != Scope.IN_TRANSACTION;
+        return scope != Scope.TRANSACTION;
     }
 
     /** How many parameters the set-up takes: those of the statement behind it come after them. */

@@ -85,7 +85,7 @@ final class RlsTransactions {
         }
     }
 
-    /** Runs {@code work} without a transaction around it: each statement is its own, set up as {@code setUps} say. */
+    /** Runs {@code work} with no transaction around it: each statement runs in one of its own, as set up. */
     private <T> T autocommitted(Supplier<CallerSetUp> setUps, Function<DbExecute, T> work) {
         return turns.inTurn(() -> retried(setUps, () -> {
             try {
